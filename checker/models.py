@@ -1,0 +1,88 @@
+"""The data types every part of factcheck shares: documents, spans, claims, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    approximate = "approximate"
+    at_least = "at_least"
+    at_most = "at_most"
+    acting = "acting"
+
+
+class Verdict(str, Enum):
+    contradiction = "contradiction"
+    discrepancy = "discrepancy"
+    succession = "succession"
+    agreement = "agreement"
+
+
+# Order in which reports list verdicts, and the severity each one carries.
+VERDICT_ORDER = {Verdict.contradiction: 0, Verdict.discrepancy: 1, Verdict.succession: 2, Verdict.agreement: 3}
+SEVERITY = {Verdict.contradiction: "error", Verdict.discrepancy: "warning", Verdict.succession: "info", Verdict.agreement: "info"}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(Frozen):
+    id: str
+    published: dt.date | None = None
+    date_source: str = "none"  # manifest | front_matter | dateline | none
+    text: str = Field(default="", exclude=True, repr=False)
+
+
+class Span(Frozen):
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+
+class Claim(Frozen):
+    """One time-anchored assertion found in one document.
+
+    `time` is an ISO date, `YYYY-MM` or `YYYY`, as precise as the text allows.
+    `form` records how the value was phrased (an ordinal, "N years", "decades"...),
+    which the comparisons need; `person` is the canonical key of an office holder.
+    """
+
+    id: str
+    doc: str
+    kind: str
+    subject: str
+    value: int | str
+    qualifier: Qualifier = Qualifier.exact
+    time: str | None = None
+    form: str = ""
+    person: str | None = None
+    time_note: str = ""
+    span: Span
+
+
+class Group(Frozen):
+    value: str
+    claims: list[str]
+
+
+class Finding(Frozen):
+    id: str
+    rule: str
+    verdict: Verdict
+    kind: str
+    subject: str
+    message: str
+    groups: list[Group]
+
+
+class Skipped(Frozen):
+    path: str
+    reason: str

@@ -1,0 +1,133 @@
+"""Vocabulary from rules/: countries, alliances, meeting series, forces, offices.
+
+All of it is data; this module only validates it and compiles the matchers the
+extractors share.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Country(Strict):
+    names: list[str]
+    adjectives: list[str] = []
+    organisation: bool = False
+
+
+class Alliance(Strict):
+    members: list[str] = []
+    names: list[str] = []
+
+
+class Series(Strict):
+    names: list[str]
+    short_names: list[str] = []
+    per_year: int = Field(default=1, ge=1, le=12)
+    unnumbered_years: list[int] = []
+    participants: list[str] = []
+
+
+class Force(Strict):
+    country: str
+    host: str
+    names: list[str] = []
+
+
+class Role(Strict):
+    titles: list[str]
+    countries: list[str] = []
+    not_countries: list[str] = []
+
+    def allows(self, country: str | None) -> bool:
+        if country is None:
+            return len(self.countries) == 1
+        if self.countries:
+            return country in self.countries
+        return country not in self.not_countries
+
+
+def alternation(words, flags: str = "") -> str:
+    """A regex alternation of literal words, longest first, bounded by non-word characters."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return rf"(?<![\w.-])(?:{body})(?![\w-]|\.\w)"
+
+
+class Vocabulary(Strict):
+    countries: dict[str, Country] = {}
+    alliances: dict[str, Alliance] = {}
+    series: dict[str, Series] = {}
+    forces: dict[str, Force] = {}
+    roles: dict[str, Role] = {}
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    # --- countries -------------------------------------------------------
+    @cached_property
+    def country_by_word(self) -> dict[str, str]:
+        table = {}
+        for key in sorted(self.countries):
+            for word in self.countries[key].names + self.countries[key].adjectives:
+                table.setdefault(word, key)
+        return table
+
+    @cached_property
+    def country_pattern(self) -> re.Pattern:
+        return re.compile(alternation(self.country_by_word))
+
+    def countries_in(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), self.country_by_word[m.group(0)]) for m in self.country_pattern.finditer(text)]
+
+    # --- alliances -------------------------------------------------------
+    @cached_property
+    def alliance_names(self) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = {}
+        for key in sorted(self.alliances):
+            for name in self.alliances[key].names:
+                table.setdefault(name.lower(), []).append(key)
+        return table
+
+    @cached_property
+    def alliance_pattern(self) -> re.Pattern:
+        return re.compile(alternation(self.alliance_names), re.I)
+
+    # --- series ----------------------------------------------------------
+    @cached_property
+    def series_by_name(self) -> dict[str, str]:
+        return {name.lower(): key for key in sorted(self.series) for name in self.series[key].names}
+
+    @cached_property
+    def series_by_short_name(self) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = {}
+        for key in sorted(self.series):
+            for name in self.series[key].short_names:
+                table.setdefault(name.lower(), []).append(key)
+        return table
+
+    # --- offices ---------------------------------------------------------
+    @cached_property
+    def roles_by_title(self) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = {}
+        for key in sorted(self.roles):
+            for title in self.roles[key].titles:
+                table.setdefault(title.lower(), []).append(key)
+        return table
+
+    def role_for(self, title: str, country: str | None) -> str | None:
+        """The role a title names for a country, e.g. ('Defense Secretary', 'ph') -> 'defense-secretary'."""
+        candidates = self.roles_by_title.get(title.lower(), [])
+        for key in candidates:
+            if country is not None and self.roles[key].allows(country):
+                return key
+        if country is None:
+            unambiguous = [key for key in candidates if self.roles[key].allows(None)]
+            if len(unambiguous) == 1:
+                return unambiguous[0]
+        return None
