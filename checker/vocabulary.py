@@ -69,6 +69,10 @@ class Vocabulary(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
+    def __hash__(self) -> int:
+        # Identity hash, so extractors can cache patterns compiled from one vocabulary.
+        return id(self)
+
     # --- countries -------------------------------------------------------
     @cached_property
     def country_by_word(self) -> dict[str, str]:

@@ -1,0 +1,109 @@
+"""What a comparison returns, and the interval clustering three of them share.
+
+Founding years, series offsets and troop counts all work the same way: each
+claim admits an interval of values for a hidden quantity (strict, and loose for
+approximations); claims whose strict intervals meet form a group; a group that
+only the loose intervals reconcile with the main group is a discrepancy, one
+that even they cannot is a contradiction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..models import Claim, Verdict
+
+
+@dataclass
+class Outcome:
+    verdict: Verdict
+    subject: str
+    message: str
+    groups: list[tuple[str, list[Claim]]]
+
+
+@dataclass
+class Reading:
+    """What one claim says about its subject's hidden value."""
+
+    claim: Claim
+    strict: tuple[float, float]
+    loose: tuple[float, float]
+
+
+@dataclass
+class Cluster:
+    readings: list[Reading] = field(default_factory=list)
+    strict: tuple[float, float] = (-math.inf, math.inf)
+    loose: tuple[float, float] = (-math.inf, math.inf)
+
+    @property
+    def documents(self) -> set[str]:
+        return {r.claim.doc for r in self.readings}
+
+    @property
+    def claims(self) -> list[Claim]:
+        return sorted((r.claim for r in self.readings), key=lambda c: (c.doc, c.span.start, c.id))
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float] | None:
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else None
+
+
+def cluster(readings: list[Reading]) -> list[Cluster]:
+    """Group readings whose strict intervals share a value; precise readings seed the groups."""
+    ordered = sorted(readings, key=lambda r: (r.strict[1] - r.strict[0], r.strict[0], r.claim.doc, r.claim.span.start))
+    clusters: list[Cluster] = []
+    for reading in ordered:
+        for group in clusters:
+            shared = overlap(group.strict, reading.strict)
+            if shared is not None:
+                group.readings.append(reading)
+                group.strict = shared
+                group.loose = overlap(group.loose, reading.loose) or group.loose
+                break
+        else:
+            clusters.append(Cluster([reading], reading.strict, reading.loose))
+    return clusters
+
+
+def judge(
+    subject: str,
+    readings: list[Reading],
+    label: Callable[[Cluster], str],
+    describe: Callable[[Verdict, list[Cluster]], str],
+) -> list[Outcome]:
+    """Findings for one subject: the main group against every other group, and the main group's agreement."""
+    if not readings:
+        return []
+    clusters = cluster(readings)
+    main = max(clusters, key=lambda c: (len(c.documents), len(c.readings), -(c.strict[1] - c.strict[0]), -c.strict[0]))
+    conflicting = [c for c in clusters if c is not main and overlap(main.loose, c.loose) is None]
+    loose = [c for c in clusters if c is not main and c not in conflicting]
+    outcomes = []
+    for verdict, others in ((Verdict.contradiction, conflicting), (Verdict.discrepancy, loose)):
+        if others:
+            groups = [main] + others
+            outcomes.append(Outcome(verdict, subject, describe(verdict, groups), [(label(g), g.claims) for g in groups]))
+    if len(main.documents) >= 2:
+        outcomes.append(Outcome(Verdict.agreement, subject, describe(Verdict.agreement, [main]), [(label(main), main.claims)]))
+    return outcomes
+
+
+def span_label(lo: float, hi: float, unit: str = "") -> str:
+    """'1953', '1952–1953', '≤ 1952', '≥ 28,500' for an interval."""
+    def show(value: float) -> str:
+        return f"{int(round(value)):,}" if abs(value) >= 10_000 else str(int(round(value)))
+
+    if lo == -math.inf and hi == math.inf:
+        return "any"
+    if lo == -math.inf:
+        return f"≤ {show(hi)}{unit}"
+    if hi == math.inf:
+        return f"≥ {show(lo)}{unit}"
+    if round(lo) == round(hi):
+        return f"{show(lo)}{unit}"
+    return f"{show(lo)}–{show(hi)}{unit}"

@@ -1,0 +1,80 @@
+"""Meeting-number claims: the ordinal of a meeting in a named series.
+
+"54th Security Consultative Meeting", "the 56th Korea-U.S. SCM", "the 44th and
+45th ASEAN Summits", "the 48th G7 (Group of Seven) meeting", and a short name
+("the 45th Summit") in an article that names the series in full elsewhere.
+The meeting's time is the date phrase of its sentence ("Yesterday", "later this
+year", "from the 23rd to the 24th"), else the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..numbers import ORDINAL, parse_ordinal
+from ..vocabulary import Vocabulary, alternation
+from .context import Draft, DocContext
+
+KIND = "meeting_number"
+ORDINALS = rf"(?P<ordinals>{ORDINAL}(?:\s*,\s*{ORDINAL}){{0,6}}(?:,?\s+(?:and|&|or)\s+{ORDINAL})?)"
+# Words that may stand between the ordinal and the series name: "Korea-U.S.", "annual", "(KIDD)".
+MODIFIER = r"(?:(?:[A-Z][\w.'’-]*|annual|regular|bilateral|joint|ministerial|leaders['’]?)\s+)"
+
+
+@lru_cache(maxsize=8)
+def patterns(vocabulary: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+    full = alternation(vocabulary.series_by_name)
+    short = alternation(vocabulary.series_by_short_name)
+    return (
+        re.compile(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,3}}?(?P<name>{full})", re.I),
+        re.compile(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,2}}?(?P<name>{short})", re.I),
+    )
+
+
+def _series_in_document(ctx: DocContext) -> dict[str, int]:
+    full, _ = patterns(ctx.vocabulary)
+    counts: dict[str, int] = {}
+    name_only = re.compile(full.pattern.split("(?P<name>")[1][:-1], re.I)
+    for match in name_only.finditer(ctx.text):
+        key = ctx.vocabulary.series_by_name[match.group(0).lower()]
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _drafts(ctx: DocContext, match: re.Match, series: str) -> list[Draft]:
+    drafts = []
+    time = ctx.nearest_time(match.start(), match.end())
+    when, note = (time.value, f"“{time.phrase}”") if time else (ctx.published_iso, "article date")
+    ordinals = list(re.finditer(ORDINAL, match.group("ordinals"), re.I))
+    for position, found in enumerate(ordinals):
+        number = parse_ordinal(found.group(0))
+        if not number:
+            continue
+        start = match.start("ordinals") + found.start()
+        # The last ordinal of a list carries the series name in its span.
+        end = match.end() if position == len(ordinals) - 1 else match.start("ordinals") + found.end()
+        if position == 0:
+            start = match.start()
+        drafts.append(Draft(KIND, f"series:{series}", number, start, end, time=when, time_note=note))
+    return drafts
+
+
+def extract(ctx: DocContext) -> list[Draft]:
+    full, short = patterns(ctx.vocabulary)
+    drafts: list[Draft] = []
+    covered: set[int] = set()
+    for match in full.finditer(ctx.text):
+        series = ctx.vocabulary.series_by_name[match.group("name").lower()]
+        drafts.extend(_drafts(ctx, match, series))
+        covered.add(match.start())
+    named = _series_in_document(ctx)
+    for match in short.finditer(ctx.text):
+        if match.start() in covered:
+            continue
+        candidates = [k for k in ctx.vocabulary.series_by_short_name[match.group("name").lower()] if k in named]
+        if not candidates:
+            continue
+        series = max(candidates, key=lambda k: (named[k], k))
+        drafts.extend(_drafts(ctx, match, series))
+    return drafts

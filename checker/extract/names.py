@@ -1,0 +1,69 @@
+"""Personal names as news writes them, and when two spellings are one person.
+
+"Antony Blinken", "KISHIDA Fumio", "Ahn Gyu-back", 'Joko "Jokowi" Widodo',
+"Lloyd J. Austin III", "Teodoro Locsin, Jr.". Name order varies (Japanese and
+Korean names often come family name first), so identity compares token sets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+# Capitalised words that follow a title but are no part of a name.
+NOT_NAME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an", "and", "or", "but", "of", "on",
+    "in", "at", "to", "for", "with", "from", "by", "said", "says", "told", "has", "had", "was", "is", "will", "would",
+    "who", "which", "that", "this", "his", "her", "their", "its", "he", "she", "they", "we", "it", "as", "also",
+    "left", "right", "center", "centre", "office", "ministry", "department", "government", "administration", "today",
+    "yesterday", "tomorrow", "tonight", "during", "after", "before", "while", "since", "last", "next", "met",
+    "general", "secretary", "minister", "president", "chairman", "chair", "state", "defense", "defence", "foreign",
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# One name token: "Blinken", "KISHIDA", "Gyu-back", "O'Brien", "J.", "Locsin,"; a quoted nickname.
+NAME_TOKEN = r"(?:Jr\.|[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
+NAME = re.compile(rf"{NAME_TOKEN}(?:(?:\s+|,\s+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
+
+
+def name_length(raw: str) -> int:
+    """How much of a run of capitalised words is the name: it stops at the first non-name word."""
+    end = 0
+    for token in re.finditer(r"\S+", raw):
+        if token.group(0).strip(",").lower() in NOT_NAME_WORDS:
+            break
+        end = token.end()
+    return len(raw[:end].rstrip(","))
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The comparable parts of a name: casefolded, accents, nicknames, initials and suffixes dropped."""
+    name = re.sub(r"[\"“][^\"”]*[\"”]", " ", name)
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    tokens = []
+    for token in re.split(r"[\s,]+", name.casefold()):
+        token = token.strip(".")
+        if not token or token in SUFFIXES or len(token) == 1:
+            continue
+        tokens.append(token)
+    return tuple(tokens)
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def same_person(a: str, b: str) -> bool:
+    """'Lloyd J. Austin III' = 'Lloyd Austin' = 'Austin'; 'Ahn Gyu-back' = 'Ahn Gyu-baek'; 'KISHIDA Fumio' = 'Fumio Kishida'."""
+    left, right = name_tokens(a), name_tokens(b)
+    if not left or not right:
+        return False
+    shorter, longer = sorted((left, right), key=len)
+    return all(any(_similar(s, l) for l in longer) for s in shorter)
+
+
+def person_key(name: str) -> str:
+    """A stable key for a name: its tokens, sorted, so name order does not matter."""
+    return " ".join(sorted(name_tokens(name)))

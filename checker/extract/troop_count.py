@@ -1,0 +1,88 @@
+"""Troop-count claims: how many of one country's troops are stationed in another.
+
+"28,500 American troops", "some 28,500 U.S. service members", "about 28,000
+troops", "more than 28,500 troops", "28.5 thousand", "the 36,000-strong U.S.
+contingent in Germany". Sizes of withdrawals, relocations and targets
+("withdraw about 12,000 troops", "reduced to 25,000") are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Qualifier
+from .context import Draft, DocContext
+
+KIND = "troop_count"
+QUALIFIERS = {
+    "some": Qualifier.approximate, "about": Qualifier.approximate, "around": Qualifier.approximate,
+    "approximately": Qualifier.approximate, "roughly": Qualifier.approximate, "nearly": Qualifier.at_most,
+    "almost": Qualifier.at_most, "over": Qualifier.at_least, "more than": Qualifier.at_least,
+    "at least": Qualifier.at_least, "fewer than": Qualifier.at_most, "less than": Qualifier.at_most,
+    "up to": Qualifier.at_most, "at most": Qualifier.at_most, "an estimated": Qualifier.approximate,
+}
+_QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?\s+(?:thousand|million)|\d{4,7})"
+_NATIONALITY = r"(?P<nationality>(?:U\.S\.|US|American|United\s+States|[A-Z][a-z]+(?:an|ese|ish|ian|i))\s+)?"
+_NOUN = r"(?:military\s+)?(?:troops|soldiers|service\s?members|servicemembers|military\s+personnel|personnel|forces|employees|marines|sailors|airmen|contingent|force|GIs)"
+TROOPS = re.compile(
+    rf"\b(?:(?P<qualifier>{_QUALIFIER})\s+)?{_NUMBER}(?:-strong)?\s+{_NATIONALITY}(?:(?:troops?|forces?)\s+)?{_NOUN}\b",
+    re.I,
+)
+# Words before the number that make it a movement or a target, not a stationed size.
+MOVEMENT = re.compile(
+    r"\b(?:withdraw\w*|pull\w*|cut\w*|reduc\w*|relocat\w*|mov\w+|redeploy\w*|reposition\w*|send\w*|sent|deploy\w*\s+(?:an?\s+)?additional|"
+    r"bring\w*\s+home|transfer\w*|shift\w*|adding|extra|additional|remov\w*|drawdown)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+HOST_AFTER = re.compile(r"^\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
+
+
+def _count(text: str) -> int:
+    text = text.lower().replace(",", "")
+    for word, factor in (("thousand", 1_000), ("million", 1_000_000)):
+        if word in text:
+            return round(float(text.replace(word, "").strip()) * factor)
+    return int(float(text))
+
+
+def _force(ctx: DocContext, match: re.Match) -> str | None:
+    """The force counted: its country from the nationality word, its host from the words after or the sentence."""
+    vocab = ctx.vocabulary
+    nationality = (match.group("nationality") or "").strip()
+    country = vocab.country_by_word.get(nationality) if nationality else None
+    sentence_start, sentence_end = ctx.sentence_at(match.start())
+    after = HOST_AFTER.match(ctx.text, match.end(), sentence_end)
+    hosts: list[str] = []
+    if after:
+        hosts = [key for _, _, key in vocab.countries_in(after.group("place"))]
+        if re.match(r"Korean\s+Peninsula", after.group("place")):
+            hosts = ["kr"]
+    sentence = ctx.text[sentence_start:sentence_end]
+    if not hosts:
+        hosts = [key for _, _, key in vocab.countries_in(sentence) if key != country]
+    if not hosts and country:
+        hosts = [host for host, _ in ctx.country_counts.most_common() if host != country]
+    for host in hosts:
+        forces = sorted(k for k, f in vocab.forces.items() if f.host == host and (country is None or f.country == country))
+        if forces:
+            return forces[0]
+    return None
+
+
+def extract(ctx: DocContext) -> list[Draft]:
+    drafts = []
+    for match in TROOPS.finditer(ctx.text):
+        before = ctx.text[max(0, match.start() - 40):match.start()]
+        if MOVEMENT.search(before):
+            continue
+        force = _force(ctx, match)
+        if force is None:
+            continue
+        word = (match.group("qualifier") or "").lower()
+        qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", word), Qualifier.exact)
+        time = ctx.nearest_time(match.start(), match.end())
+        when, note = (time.value, f"“{time.phrase}”") if time else (ctx.published_iso, "article date")
+        drafts.append(Draft(KIND, f"forces:{force}", _count(match.group("number")), match.start(), match.end(),
+                            qualifier, when, "count", time_note=note))
+    return drafts

@@ -1,0 +1,11 @@
+"""Reporters: one module per output format, each `render(result) -> str` built from the same records."""
+
+from __future__ import annotations
+
+from . import json_report, markdown, table
+
+FORMATS = {
+    "table": table.render,
+    "markdown": markdown.render,
+    "json": json_report.render,
+}
