@@ -23,7 +23,7 @@ KIND = "anniversary"
 # Words that make a nearby age about an alliance or a treaty.
 ALLIANCE_WORD = re.compile(r"\b(?:alliance|allies|treaty|pact|partnership|relationship|ties|NATO|ANZUS|MDT)\b", re.I)
 # "anniversary of X": X must be the alliance or its treaty, not another event.
-OBJECT = re.compile(r"\s+of\s+(?P<object>[^.,;:!?()\n]{1,80})")
+OBJECT = re.compile(r"\s+of\s+(?P<object>[^,;:!?()\n]{1,80})")
 OBJECT_IS_ALLIANCE = re.compile(r"\b(?:alliance|treaty|pact|signing|NATO|ANZUS|MDT|partnership)\b", re.I)
 YEAR_BEFORE = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\s+$")
 
@@ -100,7 +100,7 @@ def extract(ctx: DocContext) -> list[Draft]:
         return all(end <= s or start >= e for s, e in taken)
 
     for match in ORDINAL_ANNIVERSARY.finditer(text):
-        anniversary_of = OBJECT.match(text, match.end())
+        anniversary_of = OBJECT.match(text, match.end(), ctx.sentence_at(match.start())[1])
         if anniversary_of and not _object_is_alliance(ctx, anniversary_of.group("object")):
             continue
         before = text[max(0, match.start() - 30):match.start()]
@@ -118,6 +118,9 @@ def extract(ctx: DocContext) -> list[Draft]:
     for match in AGE_ADJECTIVE.finditer(text):
         number = parse_cardinal(match.group("number"))
         if not isinstance(number, int) or not free(*match.span()):
+            continue
+        # An adjective is hyphenated or ends in -long/-old; "70 years of ANZUS" is a phrase, below.
+        if "-" not in match.group(0).strip("- ") and not re.search(r"(?:long|old)[- ]?$", match.group(0)):
             continue
         decades = match.group("unit").lower().startswith("decade")
         span_end = match.end() - 1 if text[match.end() - 1] in "- " else match.end()

@@ -74,7 +74,8 @@ def extract(ctx: DocContext) -> list[Draft]:
     drafts = []
     for match in TROOPS.finditer(ctx.text):
         before = ctx.text[max(0, match.start() - 40):match.start()]
-        if MOVEMENT.search(before):
+        # "the 36,000-strong contingent" is the force's own size even after "cut".
+        if MOVEMENT.search(before) and "-strong" not in match.group(0):
             continue
         force = _force(ctx, match)
         if force is None:
