@@ -29,7 +29,7 @@ def people(claims: list[Claim]) -> list[list[Claim]]:
         # A surname that fits two different people in the office stays out of every group.
     for group in groups:
         group.sort(key=lambda c: (c.doc, c.span.start, c.id))
-    return sorted(groups, key=lambda g: (min(c.time or "9999" for c in g), _name(g)))
+    return sorted(groups, key=lambda g: (min(c.time or "9999" for c in g), g[0].doc, _name(g)))
 
 
 def _name(group: list[Claim]) -> str:

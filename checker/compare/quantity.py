@@ -3,7 +3,8 @@
 Counts are compared only inside a time window (`window_days`): a force that
 shrank over five years is no contradiction. An exact count admits its value
 ± half the relative tolerance, "about"/"some" the whole tolerance, "more than"
-anything above; the loose tolerance decides discrepancy against contradiction.
+anything above. Counts whose gap exceeds the tolerance but not the loose
+tolerance are a discrepancy; beyond it, a contradiction.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def admitted_counts(claim: Claim, tolerance: float, loose: float) -> Reading:
     count = float(claim.value)
     width = tolerance if claim.qualifier is Qualifier.approximate else tolerance / 2
     strict = [count * (1 - width), count * (1 + width)]
-    relaxed = [count * (1 - loose), count * (1 + loose)]
+    relaxed = [count * (1 - loose / 2), count * (1 + loose / 2)]
     if claim.qualifier is Qualifier.at_least:
         strict[1] = relaxed[1] = math.inf
     elif claim.qualifier is Qualifier.at_most:

@@ -1,0 +1,67 @@
+"""Exit codes and error lines of the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_clean_corpus_exits_0_and_prints_the_summary():
+    done = run_cli("check", str(SEEDS))
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[-1] == "5 documents, 33 claims: 0 contradictions, 1 discrepancies, 2 successions, 4 agreements"
+
+
+def test_contradiction_exits_1(tmp_path):
+    (tmp_path / "a.txt").write_text("Yesterday the 54th Security Consultative Meeting was held.")
+    (tmp_path / "b.txt").write_text("The 56th SCM will be held later this year.")
+    (tmp_path / "corpus.toml").write_text('[files."a.txt"]\npublished = 2024-07-17\n[files."b.txt"]\npublished = 2024-09-25\n')
+    done = run_cli("check", str(tmp_path))
+    assert done.returncode == 1
+    assert "contradiction  FC102   series:scm" in done.stdout
+
+
+def test_missing_path_exits_2_with_one_line():
+    done = run_cli("check", "no/such/dir")
+    assert done.returncode == 2
+    assert done.stderr == "factcheck: error: no/such/dir: no such file or directory\n"
+    assert done.stdout == ""
+
+
+def test_malformed_manifest_exits_2_naming_the_file(tmp_path):
+    (tmp_path / "a.txt").write_text("text")
+    (tmp_path / "corpus.toml").write_text("[files\n")
+    done = run_cli("check", str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"factcheck: error: {tmp_path / 'corpus.toml'}: malformed TOML")
+    assert "Traceback" not in done.stderr
+
+
+def test_output_file_is_written(tmp_path):
+    target = tmp_path / "out" / "seeds.md"
+    done = run_cli("check", str(SEEDS), "--format", "markdown", "--output", str(target))
+    assert done.returncode == 0 and done.stdout == ""
+    assert target.read_text().startswith("# factcheck report\n")
+
+
+def test_extract_lists_claims_as_json():
+    import json
+
+    done = run_cli("extract", str(SEEDS), "--format", "json")
+    claims = json.loads(done.stdout)
+    assert done.returncode == 0
+    assert len(claims) == 33
+    assert claims[0]["span"]["text"] == "seven-decadelong"
+
+
+def test_rules_lists_every_rule():
+    done = run_cli("rules")
+    assert done.returncode == 0
+    assert [line.split()[0] for line in done.stdout.splitlines()[2:]] == ["FC101", "FC102", "FC103", "FC104"]

@@ -1,0 +1,77 @@
+"""Reading a corpus: document ids, dates and where they came from, line/column."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.corpus import LineIndex, dateline_date, front_matter_date, load_corpus
+from checker.errors import CheckerError
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("31.2 C\nNew York\nWednesday, July 17, 2024\n\nHeadline", dt.date(2024, 7, 17)),
+        ("Headline\nPublished: 31 Jul. 2025\nBody", dt.date(2025, 7, 31)),
+        ("Headline\nSept. 1, 2021 — Canberra\nBody", dt.date(2021, 9, 1)),
+        ("Headline\n2024-09-25\nBody", dt.date(2024, 9, 25)),
+        ("Headline without any date\nBody about 1953.", None),
+    ],
+)
+def test_dateline(text, expected):
+    assert dateline_date(text) == expected
+
+
+def test_front_matter_date():
+    assert front_matter_date("---\ntitle: x\npublished: 2024-09-25\n---\nBody") == dt.date(2024, 9, 25)
+    assert front_matter_date("---\npublished: not a date\n---\nBody") is None
+    assert front_matter_date("No front matter") is None
+
+
+def test_date_sources_in_order(tmp_path):
+    (tmp_path / "a.txt").write_text("Wednesday, July 17, 2024\nBody")
+    (tmp_path / "b.md").write_text("---\npublished: 2024-09-25\n---\nWednesday, July 17, 2024")
+    (tmp_path / "c.txt").write_text("Wednesday, July 17, 2024\nBody")
+    (tmp_path / "d.txt").write_text("No date here")
+    (tmp_path / "corpus.toml").write_text('[files."c.txt"]\npublished = 2022-11-04\n')
+    corpus = load_corpus([tmp_path])
+    assert [(d.id, str(d.published), d.date_source) for d in corpus.documents] == [
+        ("a.txt", "2024-07-17", "dateline"),
+        ("b.md", "2024-09-25", "front_matter"),
+        ("c.txt", "2022-11-04", "manifest"),
+        ("d.txt", "None", "none"),
+    ]
+
+
+def test_document_ids_are_relative_posix_paths(tmp_path):
+    (tmp_path / "x" / "y").mkdir(parents=True)
+    (tmp_path / "x" / "y" / "a.txt").write_text("one")
+    (tmp_path / "a.txt").write_text("two")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    corpus = load_corpus([tmp_path])
+    assert [d.id for d in corpus.documents] == ["a.txt", "x/y/a.txt"]
+
+
+def test_manifest_date_that_is_not_a_date(tmp_path):
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "corpus.toml").write_text('[files."a.txt"]\npublished = "yesterday"\n')
+    with pytest.raises(CheckerError, match=r"files\.'a\.txt': published = 'yesterday' is not a date"):
+        load_corpus([tmp_path])
+
+
+def test_manifest_listing_an_unknown_file_warns(tmp_path):
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "corpus.toml").write_text('[files."gone.txt"]\npublished = 2024-01-01\n')
+    assert load_corpus([tmp_path]).warnings == [f"{tmp_path / 'corpus.toml'}: lists 'gone.txt', which is not in the corpus"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_index_handles_every_line_ending(newline):
+    text = f"first{newline}second line{newline}third"
+    index = LineIndex(text)
+    offset = text.index("line")
+    assert index.position(offset) == (2, 8)
+    assert index.position(text.index("third")) == (3, 1)
+    assert index.position(0) == (1, 1)

@@ -1,0 +1,57 @@
+"""Date phrases resolved relative to a document's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.timeparse import dateparser_resolve, days_apart, find_times
+
+
+def resolve_all(text: str, base: dt.date | None):
+    return [(t.phrase, t.value) for t in find_times(text, 0, len(text), base)]
+
+
+@pytest.mark.parametrize(
+    "text,base,expected",
+    [
+        ("Yesterday, Austin and Lee met", dt.date(2022, 11, 4), [("Yesterday", "2022-11-03")]),
+        ("held in Seoul from the 23rd to the 24th.", dt.date(2024, 9, 25), [("the 23rd", "2024-09-23")]),
+        ("plan to hold the 56th SCM later this year", dt.date(2024, 9, 25), [("later this year", "2024")]),
+        ("a drill conducted last month", dt.date(2024, 9, 25), [("last month", "2024-08")]),
+        ("Blinken said Monday", dt.date(2023, 9, 25), [("Monday", "2023-09-25")]),
+        ("the talks on Friday", dt.date(2023, 9, 25), [("on Friday", "2023-09-22")]),
+        ("the defense chiefs will meet on Sunday", dt.date(2025, 3, 25), [("on Sunday", "2025-03-30")]),
+        ("a meeting on Nov. 13", dt.date(2023, 11, 20), [("Nov. 13", "2023-11-13")]),
+        ("G7 ministers meet Nov. 7-8 in Tokyo", dt.date(2023, 9, 25), [("Nov. 7-8", "2023-11-07")]),
+        ("signed on April 4, 1949", None, [("April 4, 1949", "1949-04-04")]),
+        ("signed on 1 September 1951", None, [("1 September 1951", "1951-09-01")]),
+        ("then-Prime Minister Shinzo Abe in 2015", None, [("in 2015", "2015")]),
+        ("two weeks ago", dt.date(2023, 9, 25), [("two weeks ago", "2023-09-11")]),
+    ],
+)
+def test_phrases(text, base, expected):
+    assert resolve_all(text, base) == expected
+
+
+@pytest.mark.parametrize("text", ["91.6% of the 1,238 people", "the 70th anniversary", "the 38th parallel", "in 10 years"])
+def test_numbers_are_not_dates(text):
+    assert resolve_all(text, dt.date(2023, 9, 25)) == []
+
+
+def test_relative_phrases_need_a_document_date():
+    assert resolve_all("Yesterday the meeting was held", None) == []
+
+
+@pytest.mark.parametrize("phrase", ["yesterday", "today", "tomorrow"])
+def test_own_resolution_agrees_with_dateparser(phrase):
+    base = dt.date(2024, 7, 17)
+    [(_, ours)] = resolve_all(phrase, base)
+    assert ours == dateparser_resolve(phrase, base).isoformat()
+
+
+def test_days_apart_respects_precision():
+    assert days_apart("2024-07-16", "2024") == 0
+    assert days_apart("2024-07-16", "2024-08") == 16
+    assert days_apart("2022", "2024-01-01") == 366
