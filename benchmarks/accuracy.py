@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from tabulate import tabulate
 
-from .names import names_match
+from .names import names_match, person_id_matches
 
 # Gold kind names that differ from the checker's.
 KIND_ALIASES = {"founding_year": "treaty_year", "meeting_ordinal": "meeting_number"}
@@ -129,6 +129,8 @@ def as_int(value: object) -> int | None:
 def values_match(predicted: dict, gold_claim: dict) -> bool:
     if our_kind(gold_claim["kind"]) == "office_holder":
         names = [n for n in (predicted.get("value"), predicted.get("person")) if isinstance(n, str) and n]
+        if gold_claim.get("person"):
+            return any(person_id_matches(gold_claim["person"], name) for name in names)
         return any(names_match(name, str(gold_claim["value"])) for name in names)
     value = as_int(predicted.get("value"))
     return value is not None and value == as_int(gold_claim["value"])
@@ -383,6 +385,9 @@ def write_atomically(path: Path, text: str) -> None:
 
 def run_checker(corpus_dir: Path) -> dict:
     command = [sys.executable, "-m", "checker.cli", "check", str(corpus_dir.resolve()), "--format", "json"]
+    # The devset keeps its dates in manifest.toml rather than a corpus.toml.
+    if not (corpus_dir / "corpus.toml").exists() and (corpus_dir / "manifest.toml").exists():
+        command += ["--manifest", str((corpus_dir / "manifest.toml").resolve())]
     try:
         done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8")
     except OSError as exc:

@@ -48,3 +48,17 @@ def names_match(a: str, b: str) -> bool:
     a given name ("Mark Rutte", "Mark Esper") also match.
     """
     return any(tokens_match(x, y) for x in name_tokens(a) for y in name_tokens(b))
+
+
+def person_id_matches(person_id: str, name: str) -> bool:
+    """Whether a written name fits gold's canonical person id ("stoltenberg", "li_qiang", "marcos_jr").
+
+    Every part of the id must appear among the name's tokens (exactly, or near for long parts), so
+    "Mark Esper" does not pass for "rutte" and "Li Shangfu" does not pass for "li_qiang".
+    """
+    tokens = name_tokens(name)
+    parts = [p for p in person_id.casefold().split("_") if p not in SUFFIXES]
+    return bool(parts) and all(
+        any(part == tok or (min(len(part), len(tok)) >= NEAR_TOKEN_MIN and tokens_match(part, tok)) for tok in tokens)
+        for part in parts
+    )
