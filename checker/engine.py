@@ -21,6 +21,11 @@ class CheckResult:
     claims: list[Claim]
     findings: list[Finding]
 
+    @property
+    def undated(self) -> list[Claim]:
+        """Claims left out of every comparison because neither the text nor the document dates them."""
+        return [c for c in self.claims if c.time is None]
+
 
 def finding_id(rule_id: str, verdict: str, subject: str, groups: list[Group], claims_by_id: dict[str, Claim]) -> str:
     """Stable across runs and file order: rule, verdict, subject and each group's value and documents."""

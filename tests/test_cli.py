@@ -65,3 +65,17 @@ def test_rules_lists_every_rule():
     done = run_cli("rules")
     assert done.returncode == 0
     assert [line.split()[0] for line in done.stdout.splitlines()[2:]] == ["FC101", "FC102", "FC103", "FC104"]
+
+
+def test_undated_document_yields_claims_and_says_they_were_not_compared(tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_text("Yesterday the 54th Security Consultative Meeting was held.")
+    (tmp_path / "b.txt").write_text("The 56th SCM will be held later this year.")
+    table = run_cli("check", str(tmp_path))
+    report = json.loads(run_cli("check", str(tmp_path), "--format", "json").stdout)
+    assert table.returncode == 0
+    assert "not compared: 2 claims have no date (no publication date for a.txt, b.txt; add it to corpus.toml)" in table.stdout
+    assert [(c["doc"], c["value"], c["time"]) for c in report["claims"]] == [("a.txt", 54, None), ("b.txt", 56, None)]
+    assert report["undated"] == [c["id"] for c in report["claims"]]
+    assert report["findings"] == []

@@ -25,6 +25,7 @@ def summary(result: CheckResult) -> dict:
         "successions": verdicts[Verdict.succession],
         "agreements": verdicts[Verdict.agreement],
         "skipped": len(result.corpus.skipped),
+        "undated_claims": len(result.undated),
     }
 
 
@@ -47,5 +48,6 @@ def report_record(result: CheckResult) -> dict:
         "claims": [claim_record(c) for c in result.claims],
         "findings": [finding_record(f) for f in result.findings],
         "skipped": [s.model_dump(mode="json") for s in result.corpus.skipped],
+        "undated": [c.id for c in result.undated],
         "warnings": list(result.corpus.warnings),
     }

@@ -48,6 +48,10 @@ def render(result: CheckResult) -> str:
                 parts.append(f"{location(first)}: {finding.rule} {finding.verdict.value} [{finding.id}] {finding.message}")
     else:
         parts.append("no findings")
+    undated_docs = sorted({c.doc for c in result.undated})
+    if undated_docs:
+        parts.append(f"not compared: {len(result.undated)} claims have no date (no publication date for "
+                     f"{', '.join(undated_docs)}; add it to corpus.toml)")
     for skipped in result.corpus.skipped:
         parts.append(f"skipped {skipped.path}: {skipped.reason}")
     parts.append(summary_line(result))
