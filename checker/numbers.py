@@ -26,8 +26,11 @@ _UNITS1 = _alternation(UNITS[1:10])
 _UNIT_ORD1 = _alternation(UNIT_ORDINALS[1:10])
 
 # Patterns are bounded alternations with no nested repetition, so they cannot backtrack badly.
+# A number with thousands separators starts where a number starts, not after "1,000," inside
+# one: otherwise every comma of "1,000,000,..." restarts a scan to its end (quadratic).
+GROUPED_DIGITS = r"(?<!\d)(?<!\d,)\d{1,3}(?:,\d{3})+"
 CARDINAL = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}(?:\.\d+)?"
+    rf"(?:{GROUPED_DIGITS}|\d{{1,7}}(?:\.\d+)?"
     rf"|(?:{_TENS})(?:[- ](?:{_UNITS1}))?|{_alternation(UNITS[1:])}|(?:a |one )?hundred)"
 )
 ORDINAL = (

@@ -16,7 +16,7 @@ import re
 
 from ..models import Qualifier
 from ..numbers import CARDINAL, ORDINAL, parse_cardinal, parse_ordinal
-from .context import Draft, DocContext
+from .context import Draft, DocContext, TakenSpans
 
 KIND = "anniversary"
 
@@ -25,6 +25,7 @@ ALLIANCE_WORD = re.compile(r"\b(?:alliance|allies|treaty|pact|partnership|relati
 # "anniversary of X": X must be the alliance or its treaty, not another event.
 OBJECT = re.compile(r"\s+of\s+(?P<object>[^,;:!?()\n]{1,80})")
 OBJECT_IS_ALLIANCE = re.compile(r"\b(?:alliance|treaty|pact|signing|NATO|ANZUS|MDT|partnership)\b", re.I)
+LINE_BREAK = re.compile(r"[\r\n]")
 YEAR_BEFORE = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\s+$")
 
 AGE_WORDS = rf"(?P<number>{CARDINAL})"
@@ -94,10 +95,10 @@ def _draft(ctx: DocContext, start: int, end: int, age: int, form: str, qualifier
 def extract(ctx: DocContext) -> list[Draft]:
     text = ctx.text
     drafts: list[Draft | None] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return not taken.overlaps(start, end)
 
     for match in ORDINAL_ANNIVERSARY.finditer(text):
         anniversary_of = OBJECT.match(text, match.end(), ctx.sentence_at(match.start())[1])
@@ -108,12 +109,12 @@ def extract(ctx: DocContext) -> list[Draft]:
             continue
         age = parse_ordinal(match.group("ordinal"))
         drafts.append(_draft(ctx, match.start(), match.end(), age, "ordinal", Qualifier.exact))
-        taken.append(match.span())
+        taken.add(*match.span())
 
     for match in NTH_YEAR.finditer(text):
         if free(*match.span()):
             drafts.append(_draft(ctx, match.start(), match.end(), parse_ordinal(match.group("ordinal")), "nth_year", Qualifier.exact))
-            taken.append(match.span())
+            taken.add(*match.span())
 
     for match in AGE_ADJECTIVE.finditer(text):
         number = parse_cardinal(match.group("number"))
@@ -126,7 +127,7 @@ def extract(ctx: DocContext) -> list[Draft]:
         span_end = match.end() - 1 if text[match.end() - 1] in "- " else match.end()
         drafts.append(_draft(ctx, match.start(), span_end, number * 10 if decades else number,
                              "decades" if decades else "years", Qualifier.approximate if decades else Qualifier.exact))
-        taken.append((match.start(), span_end))
+        taken.add(match.start(), span_end)
 
     for match in AGE_PHRASE.finditer(text):
         number = parse_cardinal(match.group("number"))
@@ -150,11 +151,11 @@ def extract(ctx: DocContext) -> list[Draft]:
             qualifier = Qualifier.approximate
         start = match.start() if not match.group("ago") else match.start()
         drafts.append(_draft(ctx, start, match.end(), age, "decades" if decades else "years", qualifier))
-        taken.append(match.span())
+        taken.add(*match.span())
 
     # A headline that gives the age alone: "... as a 'firm pillar' at 60".
-    first_line_end = text.find("\n") if "\n" in text else len(text)
-    headline = text[:first_line_end]
+    line_break = LINE_BREAK.search(text)
+    headline = text[:line_break.start() if line_break else len(text)]
     found = HEADLINE_AT.search(headline)
     if found and _near_alliance(ctx, found.start(), found.end(), reach=300) and free(*found.span()):
         number = parse_cardinal(found.group("number"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,8 +13,12 @@ from ..models import Document, Qualifier
 from ..timeparse import TimeRef, find_times
 from ..vocabulary import Vocabulary
 
-# A sentence ends at . ! ? (with closing quotes) before a capital, or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+# A sentence ends at . ! ? (with closing quotes) before a capital, or at a line break (LF, CRLF or a lone CR).
+_SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|[\r\n]\s*""")
+# Extractors scan a claim's sentence for context, so a "sentence" must stay short for their
+# work to stay linear in the article. News sentences are under 400 characters; a longer run
+# without an end (a page with no punctuation or line breaks) is cut at a space.
+MAX_SENTENCE = 2000
 # Tokens whose final period does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
@@ -37,6 +41,29 @@ class Draft:
     time_note: str = ""
 
 
+class TakenSpans:
+    """Disjoint spans of text an extractor has already used, with overlap tests by bisection.
+
+    Scanning a list of every earlier span for each new match is quadratic in an article
+    with thousands of claims. Spans added must not overlap each other (callers add a span
+    only after `overlaps` said it was free), so their ends increase with their starts.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with a taken span."""
+        before_end = bisect_left(self._starts, end)  # taken spans starting before `end`
+        return before_end > 0 and self._ends[before_end - 1] > start
+
+
 @dataclass
 class DocContext:
     doc: Document
@@ -46,6 +73,9 @@ class DocContext:
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s for s, _ in self.sentences]
+        # Per-sentence results every claim of a sentence asks for; computed once per sentence.
+        self._times_by_sentence: dict[int, tuple[list[TimeRef], list[int]]] = {}
+        self._alliance_by_sentence: dict[int, str | None] = {}
 
     @property
     def text(self) -> str:
@@ -60,16 +90,30 @@ class DocContext:
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
     def times_in_sentence(self, offset: int) -> list[TimeRef]:
+        return self._sentence_times(offset)[0]
+
+    def _sentence_times(self, offset: int) -> tuple[list[TimeRef], list[int]]:
+        """The date phrases of the sentence at `offset`, and their starts for bisecting."""
         start, end = self.sentence_at(offset)
-        return find_times(self.text, start, end, self.published)
+        if start not in self._times_by_sentence:
+            times = find_times(self.text, start, end, self.published)
+            self._times_by_sentence[start] = (times, [t.start for t in times])
+        return self._times_by_sentence[start]
 
     def nearest_time(self, offset: int, end: int | None = None) -> TimeRef | None:
-        """The date phrase of the claim's sentence closest to the claim."""
+        """The date phrase of the claim's sentence closest to the claim.
+
+        Date phrases do not overlap, so their starts and ends both increase: the closest one
+        after the claim is the first starting at or after `end`, the closest before it is the
+        last starting before `end`. Bisecting keeps a sentence with many claims linear.
+        """
         end = offset if end is None else end
-        times = self.times_in_sentence(offset)
-        if not times:
+        times, starts = self._sentence_times(offset)
+        after = bisect_left(starts, end)
+        candidates = times[max(after - 1, 0):after + 1]
+        if not candidates:
             return None
-        return min(times, key=lambda t: (t.start - end if t.start >= end else offset - t.end, t.start))
+        return min(candidates, key=lambda t: (t.start - end if t.start >= end else offset - t.end, t.start))
 
     @property
     def published_iso(self) -> str | None:
@@ -96,7 +140,9 @@ class DocContext:
     def alliance_at(self, offset: int) -> str | None:
         """The alliance a mention at `offset` is about: its sentence first, then the article."""
         start, end = self.sentence_at(offset)
-        return self.alliance_in(self.text[start:end]) or self.main_alliance
+        if start not in self._alliance_by_sentence:
+            self._alliance_by_sentence[start] = self.alliance_in(self.text[start:end])
+        return self._alliance_by_sentence[start] or self.main_alliance
 
     def alliance_in(self, sentence: str) -> str | None:
         vocab = self.vocabulary
@@ -122,14 +168,26 @@ class DocContext:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.group(0)[0] == "." and _ABBREVIATION.search(text[max(start, match.start() - 12): match.start() + 1]):
             continue
         if match.start() > start:
-            spans.append((start, match.start() + 1 if match.group(0)[0] in ".!?" else match.start()))
+            spans.extend(_at_most_max(text, start, match.start() + 1 if match.group(0)[0] in ".!?" else match.start()))
         start = match.end()
     if start < len(text):
-        spans.append((start, len(text)))
+        spans.extend(_at_most_max(text, start, len(text)))
     return spans or [(0, len(text))]
+
+
+def _at_most_max(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One sentence span, or pieces of at most MAX_SENTENCE characters cut at the last space."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut != -1 else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Capitalised words that follow a title but are no part of a name.
 NOT_NAME_WORDS = {
@@ -24,7 +25,10 @@ NOT_NAME_WORDS = {
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # One name token: "Blinken", "KISHIDA", "Gyu-back", "O'Brien", "J.", "Locsin,"; a quoted nickname.
-NAME_TOKEN = r"(?:Jr\.|[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
+# An all-capitals token starts where its capitals start (a match starting inside the run could
+# only end where one from its start does), and a token has at most three hyphens: otherwise
+# every start inside "AAAA..." or "Aa-Bb-Cc-..." scans to the end of the run (quadratic).
+NAME_TOKEN = r"(?:Jr\.|[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ]+){0,3}|(?<![A-Z])[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
 NAME = re.compile(rf"{NAME_TOKEN}(?:(?:\s+|,\s+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
 
 
@@ -38,6 +42,7 @@ def name_length(raw: str) -> int:
     return len(raw[:end].rstrip(","))
 
 
+@lru_cache(maxsize=65536)  # the same few names are compared again and again in one article
 def name_tokens(name: str) -> tuple[str, ...]:
     """The comparable parts of a name: casefolded, accents, nicknames, initials and suffixes dropped."""
     name = re.sub(r"[\"“][^\"”]*[\"”]", " ", name)

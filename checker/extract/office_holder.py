@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..models import Qualifier
 from ..vocabulary import Vocabulary, alternation
-from .context import Draft, DocContext
+from .context import Draft, DocContext, TakenSpans
 from .names import NAME, NOT_NAME_WORDS, name_length, same_person
 
 KIND = "office_holder"
@@ -92,7 +92,9 @@ def extract(ctx: DocContext) -> list[Draft]:
     found = patterns(vocab)
     text = ctx.text
     drafts: list[Draft] = []
-    known: list[tuple[str, str, str]] = []  # (full name, role, country) seen in this article
+    # (full name, role, country) seen in this article, in order, each once: lookups take the first
+    # match, so a repeat adds nothing but a longer scan for every later name.
+    known: dict[tuple[str, str, str], None] = {}
 
     def add(start: int, end: int, name: str, title: str, country: str | None, title_start: int) -> None:
         role = vocab.role_for(title, country)
@@ -105,7 +107,7 @@ def extract(ctx: DocContext) -> list[Draft]:
         time, note = _time(ctx, start, end)
         acting = ACTING_BEFORE.search(text[max(0, title_start - 20):title_start])
         person = next((full for full, r, c in known if r == role and c == country and same_person(full, name)), name)
-        known.append((person, role, country))
+        known.setdefault((person, role, country))
         drafts.append(Draft(KIND, f"office:{country}-{role}", name, start, end,
                             Qualifier.acting if acting else Qualifier.exact, time, "title", person, note))
 
@@ -119,11 +121,11 @@ def extract(ctx: DocContext) -> list[Draft]:
         if m.start("title") not in titles_with_names and m.group("name") not in vocab.country_by_word
     ]
     matches = sorted([("titled", m) for m in titled] + [("appositive", m) for m in appositive], key=lambda item: item[1].start())
-    used: list[tuple[int, int]] = []
+    used = TakenSpans()
     pending = []
     for form, match in matches:
         name_span = _name_span(match)
-        if name_span is None or any(s < match.end() and match.start() < e for s, e in used):
+        if name_span is None or used.overlaps(match.start(), match.end()):
             continue
         if _negated(ctx, match.start(), name_span[1], match.end("title")):
             continue
@@ -136,7 +138,7 @@ def extract(ctx: DocContext) -> list[Draft]:
         end = name_span[1] if form == "titled" else match.end()
         if form == "appositive":
             end = match.end("of") if match.group("of") else match.end("title")
-        used.append((match.start(), end))
+        used.add(match.start(), end)
         sentence = ctx.sentence_at(match.start())
         if country:
             taken_countries.setdefault(sentence[0], set()).add(country)
@@ -159,8 +161,9 @@ def _partial_titles(ctx: DocContext, found: Patterns, known, used, add) -> None:
     """'Minister Ahn' / 'Secretary Blinken': the office of the same person named in full earlier,
     else the one office of the article's meeting participants whose title ends that way."""
     vocab = ctx.vocabulary
+    participant_offices = _participant_offices(ctx)
     for match in found.partial.finditer(ctx.text):
-        if any(s <= match.start() < e for s, e in used):
+        if used.overlaps(match.start(), match.start() + 1):
             continue
         name_span = _name_span(match)
         if name_span is None or _negated(ctx, match.start(), name_span[1], match.end("title")):
@@ -171,7 +174,7 @@ def _partial_titles(ctx: DocContext, found: Patterns, known, used, add) -> None:
         title = match.group("title")
         same = [(r, c) for full, r, c in known if same_person(full, name)]
         candidates = same or [
-            (role, country) for role, country in _participant_offices(ctx)
+            (role, country) for role, country in participant_offices
             if any(t.lower().endswith(title.lower()) or t.lower().startswith(title.lower()) for t in vocab.roles[role].titles)
         ]
         if len(set(candidates)) == 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Qualifier
+from ..numbers import GROUPED_DIGITS
 from .context import Draft, DocContext
 
 KIND = "troop_count"
@@ -22,7 +23,7 @@ QUALIFIERS = {
     "up to": Qualifier.at_most, "at most": Qualifier.at_most, "an estimated": Qualifier.approximate,
 }
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?\s+(?:thousand|million)|\d{4,7})"
+_NUMBER = rf"(?P<number>{GROUPED_DIGITS}|\d{{1,3}}(?:\.\d+)?\s+(?:thousand|million)|\d{{4,7}})"
 _NATIONALITY = r"(?P<nationality>(?:U\.S\.|US|American|United\s+States|[A-Z][a-z]+(?:an|ese|ish|ian|i))\s+)?"
 _NOUN = r"(?:military\s+)?(?:troops|soldiers|service\s?members|servicemembers|military\s+personnel|personnel|forces|employees|marines|sailors|airmen|contingent|force|GIs)"
 TROOPS = re.compile(
@@ -35,15 +36,18 @@ MOVEMENT = re.compile(
     r"bring\w*\s+home|transfer\w*|shift\w*|adding|extra|additional|remov\w*|drawdown)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
+# No force has a billion troops; a longer "count" is no troop count.
+MAX_COUNT_DIGITS = 9
 HOST_AFTER = re.compile(r"^\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
 
 
-def _count(text: str) -> int:
+def _count(text: str) -> int | None:
+    """The number of troops, or None for a number too long to count troops (it would overflow a float)."""
     text = text.lower().replace(",", "")
     for word, factor in (("thousand", 1_000), ("million", 1_000_000)):
         if word in text:
             return round(float(text.replace(word, "").strip()) * factor)
-    return int(float(text))
+    return int(text) if len(text) <= MAX_COUNT_DIGITS else None
 
 
 def _force(ctx: DocContext, match: re.Match) -> str | None:
@@ -77,13 +81,14 @@ def extract(ctx: DocContext) -> list[Draft]:
         # "the 36,000-strong contingent" is the force's own size even after "cut".
         if MOVEMENT.search(before) and "-strong" not in match.group(0):
             continue
-        force = _force(ctx, match)
+        count = _count(match.group("number"))
+        force = _force(ctx, match) if count is not None else None
         if force is None:
             continue
         word = (match.group("qualifier") or "").lower()
         qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", word), Qualifier.exact)
         time = ctx.nearest_time(match.start(), match.end())
         when, note = (time.value, f"“{time.phrase}”") if time else (ctx.published_iso, "article date")
-        drafts.append(Draft(KIND, f"forces:{force}", _count(match.group("number")), match.start(), match.end(),
+        drafts.append(Draft(KIND, f"forces:{force}", count, match.start(), match.end(),
                             qualifier, when, "count", time_note=note))
     return drafts
