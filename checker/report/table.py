@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from ..engine import CheckResult
-from ..models import Verdict
+from ..models import Claim, Finding, Verdict
 from .records import baseline_status, location, summary
 
 HEADERS = ["verdict", "rule", "subject", "value", "location", "quote"]
@@ -48,8 +48,7 @@ def summary_line(result: CheckResult) -> str:
     return line
 
 
-def finding_line(result: CheckResult, finding) -> str:
-    claims = {c.id: c for c in result.claims}
+def finding_line(result: CheckResult, finding: Finding, claims: dict[str, Claim]) -> str:
     first = claims[finding.groups[0].claims[0]]
     status = baseline_status(result, finding)
     marker = f" {STATUS_LABELS[status]}" if status else ""
@@ -67,9 +66,10 @@ def render(result: CheckResult) -> str:
     parts = []
     if result.findings:
         parts.append(tabulate(rows(result), headers=headers(result), tablefmt="simple"))
+        claims = {c.id: c for c in result.claims}
         for finding in result.findings:
             if finding.verdict in (Verdict.contradiction, Verdict.discrepancy):
-                parts.append(finding_line(result, finding))
+                parts.append(finding_line(result, finding, claims))
     else:
         parts.append("no findings")
     parts.extend(resolved_lines(result))
