@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from . import json_report, markdown, table
+from . import html, json_report, markdown, table
 
 FORMATS = {
     "table": table.render,
     "markdown": markdown.render,
     "json": json_report.render,
+    "html": html.render,
 }

@@ -5,13 +5,43 @@ from __future__ import annotations
 from collections import Counter
 
 from ..engine import CheckResult
-from ..models import Claim, Finding, Verdict
+from ..extract.context import split_sentences
+from ..models import Claim, Document, Finding, Verdict
 
 SCHEMA_VERSION = 1
+# Context shown around a span is cut to this many characters each side; a paragraph
+# without sentence breaks would otherwise be quoted whole.
+CONTEXT_CHARS = 280
+DATE_SOURCES = {
+    "manifest": "the manifest",
+    "front_matter": "front matter",
+    "dateline": "the dateline",
+    "none": "no date found",
+}
 
 
 def location(claim: Claim) -> str:
     return f"{claim.doc}:{claim.span.line}:{claim.span.column}"
+
+
+def date_source_label(document: Document, manifest_name: str | None = None) -> str:
+    """Where a document's date came from, in words: "the manifest" (or its file name), "front matter"…"""
+    if document.date_source == "manifest" and manifest_name:
+        return manifest_name
+    return DATE_SOURCES.get(document.date_source, document.date_source)
+
+
+def sentence_of(text: str, claim: Claim) -> tuple[str, str, str]:
+    """The claim's sentence as (before the span, the span, after it), cut to CONTEXT_CHARS each side."""
+    sentences = split_sentences(text)
+    start = max((s for s, _ in sentences if s <= claim.span.start), default=0)
+    end = min((e for _, e in sentences if e >= claim.span.end), default=len(text))
+    before, after = text[start:claim.span.start], text[claim.span.end:end]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    return before, claim.span.text, after
 
 
 def summary(result: CheckResult) -> dict:

@@ -1,0 +1,43 @@
+"""Small corpora the report tests write into a temporary directory.
+
+The hostile corpus has a contradiction of three kinds (series cadence, office
+holder, founding year) and article text and a file name that try to inject
+markup: a `<script>` that would set the page title and a global, and an
+attribute break-out with an `onerror` handler that would set the same global.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HOSTILE_SCRIPT = '<script>document.title="pwned";window.__pwned=1</script>'
+HOSTILE_IMAGE = '"><img src=x onerror="window.__pwned=2">'
+HOSTILE_NAME = 'b"<i>.txt'
+
+HOSTILE_ARTICLES = {
+    "a.txt": ("2024-07-17", f"Yesterday the 54th Security Consultative Meeting was held {HOSTILE_SCRIPT} in Seoul."),
+    HOSTILE_NAME: ("2024-09-25", f"The 56th SCM will be held later this year, {HOSTILE_IMAGE} officials said."),
+    "c.txt": ("2024-09-20", "U.S. Secretary of Defense Lloyd Austin met <b>allies</b> & partners in Tokyo."),
+    "d.txt": ("2024-09-25", "U.S. Secretary of Defense Pete Hegseth visited Seoul."),
+    "e.txt": ("2023-09-25", "This year marks the 70th anniversary of the alliance between the U.S. and South Korea."),
+    "f.txt": ("2023-09-25", "This year marks the 60th anniversary of the alliance between the U.S. and South Korea."),
+}
+
+
+def write_corpus(root: Path, articles: dict[str, tuple[str, str]]) -> Path:
+    """Articles and a corpus.toml dating them; returns the corpus directory."""
+    root.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for name, (published, body) in articles.items():
+        (root / name).write_text(body + "\n", encoding="utf-8")
+        manifest.append(f'[files.{toml_string(name)}]\npublished = {published}\n')
+    (root / "corpus.toml").write_text("\n".join(manifest), encoding="utf-8")
+    return root
+
+
+def toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_hostile_corpus(root: Path) -> Path:
+    return write_corpus(root, HOSTILE_ARTICLES)
