@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(BIN)/factcheck check seeds --format json --output reports/seeds.json; test $$? -le 1
 	$(BIN)/factcheck check seeds --format markdown --output reports/seeds.md; test $$? -le 1
+	$(BIN)/factcheck check seeds --format html --output reports/seeds.html; test $$? -le 1
 	$(BIN)/factcheck check seeds
 
 test: $(STAMP)
