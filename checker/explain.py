@@ -104,10 +104,19 @@ def series_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> str
     return text
 
 
+def spread(count: float, bounds: tuple[float, float]) -> str:
+    """"28,500 ± 5% = 27,075–29,925" when the interval is symmetric about the count, else the interval."""
+    lo, hi = bounds
+    if math.isinf(lo) or math.isinf(hi) or not math.isclose(count - lo, hi - count):
+        return interval(bounds)
+    return f"{number(count)} ± {(hi - count) / count:.0%} = {interval(bounds)}"
+
+
 def quantity_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> str:
     reading = admitted_counts(claim, rule.relative_tolerance, rule.loose_tolerance)
-    said = f"{claim.qualifier.value.replace('_', ' ')} {number(float(claim.value))}"
-    return f"{said}: admits {interval(reading.strict)}, loosely {interval(reading.loose)}"
+    count = float(claim.value)
+    said = f"{claim.qualifier.value.replace('_', ' ')} {number(count)}"
+    return f"{said}: admits {spread(count, reading.strict)}; loosely {spread(count, reading.loose)}"
 
 
 def office_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> str:

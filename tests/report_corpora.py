@@ -23,6 +23,14 @@ HOSTILE_ARTICLES = {
     "f.txt": ("2023-09-25", "This year marks the 60th anniversary of the alliance between the U.S. and South Korea."),
 }
 
+# Troop counts a few weeks apart: two agree, one only loosely fits; the undated one takes no part.
+TROOP_ARTICLES = {
+    "a.txt": ("2024-01-10", "The United States keeps about 28,500 troops in South Korea, officials said."),
+    "b.txt": ("2024-03-01", "Some 37,000 U.S. troops are stationed in South Korea."),
+    "c.txt": ("2024-02-01", "The U.S. has 28,000 troops stationed in South Korea."),
+}
+UNDATED_TROOPS = "There are now more than 28,500 U.S. troops in South Korea.\n"
+
 
 def write_corpus(root: Path, articles: dict[str, tuple[str, str]]) -> Path:
     """Articles and a corpus.toml dating them; returns the corpus directory."""
@@ -41,3 +49,9 @@ def toml_string(value: str) -> str:
 
 def write_hostile_corpus(root: Path) -> Path:
     return write_corpus(root, HOSTILE_ARTICLES)
+
+
+def write_troop_corpus(root: Path) -> Path:
+    write_corpus(root, TROOP_ARTICLES)
+    (root / "undated.txt").write_text(UNDATED_TROOPS, encoding="utf-8")
+    return root

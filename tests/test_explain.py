@@ -11,7 +11,8 @@ import pytest
 from checker.engine import check
 from checker.errors import CheckerError
 from checker.explain import explain, find_finding, implication, interval
-from report_corpora import write_hostile_corpus
+from checker.models import Verdict
+from report_corpora import write_hostile_corpus, write_troop_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 D001, D002 = "001_b166ca59ad2d7a73.txt", "002_51cc27108498c399.txt"
@@ -104,6 +105,17 @@ def test_contradictions_say_why_the_groups_cannot_both_hold(hostile_result):
         "FC104": "  Lloyd Austin and Pete Hegseth: 5 days apart at the closest, within window_days = 31; "
                  "an office has one holder at a time: contradiction.",
     }
+
+
+def test_counts_show_their_tolerance_as_a_spread(tmp_path):
+    result = check([write_troop_corpus(tmp_path)])
+    [finding] = [f for f in result.findings if f.verdict is Verdict.discrepancy]
+    implied = [line for line in explain(result, finding) if line.startswith("     implies: ")]
+    assert [line.split(";")[0] for line in implied] == [
+        "     implies: approximate 28,500: admits 28,500 ± 10% = 25,650–31,350",
+        "     implies: exact 28,000: admits 28,000 ± 5% = 26,600–29,400",
+        "     implies: approximate 37,000: admits 37,000 ± 10% = 33,300–40,700",
+    ]
 
 
 def test_a_manifest_given_on_the_command_line_is_named(tmp_path):

@@ -18,7 +18,8 @@ import pytest
 from checker.engine import check
 from checker.report import html
 from checker.report.markup import text
-from report_corpora import HOSTILE_IMAGE, HOSTILE_NAME, HOSTILE_SCRIPT, write_hostile_corpus
+from checker.report.intervals import nice_step
+from report_corpora import HOSTILE_IMAGE, HOSTILE_NAME, HOSTILE_SCRIPT, write_hostile_corpus, write_troop_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -120,6 +121,25 @@ def test_series_timeline_draws_the_cadence_and_marks_the_outlier(seeds_page, hos
     assert '<polyline class="cadence"' in seeds_page
     assert hostile_page.count('<g class="meeting outlier">') == 1
     assert '<g class="holder clash">' in hostile_page
+
+
+def test_founding_years_chart_colours_each_claim_by_its_group(seeds_page, hostile_page):
+    chart = seeds_page[seeds_page.index('data-subject="alliance:us-rok"'):]
+    assert chart.count('<g class="admits reference">') == 4
+    assert chart.count('<g class="admits loose">') == 3  # 1951–1952 twice from D2, 1954–1955 from D5
+    assert "D5 “70-year-old” (2025-07-31)" in chart
+    assert hostile_page.count('<g class="admits conflict">') == 1
+
+
+def test_count_chart_leaves_out_undated_claims(tmp_path):
+    page = html.render(check([write_troop_corpus(tmp_path)]))
+    assert page.count('<g class="admits reference">') == 2
+    assert page.count('<g class="admits loose">') == 1
+    assert "more than 28,500" not in page[page.index('<section id="timelines">'):]
+
+
+def test_axis_steps_are_one_two_or_five_times_a_power_of_ten():
+    assert [nice_step(e) for e in (10, 12, 60, 25_000, 3)] == [2, 2, 10, 5_000, 1]
 
 
 def test_hostile_article_text_and_file_names_are_text(hostile_page):

@@ -25,6 +25,7 @@ from ..engine import CheckResult
 from ..models import VERDICT_ORDER, Claim, Document, Finding, Verdict
 from .markup import text
 from .records import date_source_label, sentence_of, summary
+from .intervals import interval_charts
 from .timeline import office_timelines, series_timelines
 
 VERDICTS = sorted(Verdict, key=lambda v: VERDICT_ORDER[v])
@@ -185,13 +186,16 @@ def findings_section(page: Page) -> str:
 def timelines_section(page: Page) -> str:
     offices = office_timelines(page.result.claims, page.result.findings, page.doc_labels)
     series = series_timelines(page.result.claims, page.result.rules, page.doc_labels)
-    if not offices and not series:
+    admitted = interval_charts(page.result, page.doc_labels)
+    if not offices and not series and not admitted:
         return ""
     parts = ['<section id="timelines">', "<h2>Timelines</h2>"]
     if offices:
         parts += ["<h3>Office holders</h3>"] + offices
     if series:
         parts += ["<h3>Meeting series</h3>"] + series
+    if admitted:
+        parts += ["<h3>Founding years and counts</h3>"] + admitted
     parts.append("</section>")
     return "\n".join(parts)
 
