@@ -55,3 +55,14 @@ def write_troop_corpus(root: Path) -> Path:
     write_corpus(root, TROOP_ARTICLES)
     (root / "undated.txt").write_text(UNDATED_TROOPS, encoding="utf-8")
     return root
+
+
+def write_dense_corpus(root: Path, seeds: Path, copies: int = 24) -> Path:
+    """Two seed articles copied many times, a few days apart: crowded timelines."""
+    articles = {}
+    for index in range(copies):
+        for name in ("001_b166ca59ad2d7a73.txt", "004_596fa0c6d08d4768.txt"):
+            body = (seeds / name).read_text(encoding="utf-8")
+            day = 1 + (index * 3) % 28
+            articles[f"{index:02}_{name}"] = (f"20{22 + index % 4}-{1 + index % 12:02}-{day:02}", body)
+    return write_corpus(root, articles)

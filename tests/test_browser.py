@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from checker.engine import check
-from report_corpora import HOSTILE_IMAGE, HOSTILE_SCRIPT, write_hostile_corpus
+from report_corpora import HOSTILE_IMAGE, HOSTILE_SCRIPT, write_dense_corpus, write_hostile_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -181,4 +181,26 @@ def test_a_hostile_article_runs_no_script(browser, tmp_path):
     assert opened.console == [] and opened.errors == []
     assert page.locator("article.finding").count() == 3
     assert page.locator("svg.series g.meeting.outlier").count() == 1
+    page.close()
+
+
+OVERLAPPING_LABELS = """selector => {
+    const boxes = Array.from(document.querySelectorAll(selector)).map(t => {
+        const b = t.getBoundingClientRect();
+        return [b.left, b.top, b.right, b.bottom, t.textContent];
+    });
+    const clashes = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) clashes.push([a[4], b[4]]);
+    }));
+    return clashes;
+}"""
+
+
+def test_timeline_labels_never_overlap_in_a_crowded_corpus(browser, tmp_path):
+    report = write_report(write_dense_corpus(tmp_path / "corpus", SEEDS), tmp_path / "dense.html")
+    page = open_report(browser, report).page
+    assert page.locator("svg.offices text.docs").count() > 10
+    assert page.evaluate(OVERLAPPING_LABELS, "svg.offices text.docs") == []
+    assert page.evaluate(OVERLAPPING_LABELS, "svg.series text.label") == []
     page.close()

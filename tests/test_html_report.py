@@ -19,6 +19,7 @@ from checker.engine import check
 from checker.report import html
 from checker.report.markup import text
 from checker.report.intervals import nice_step
+from checker.report.timeline import docs_label
 from report_corpora import HOSTILE_IMAGE, HOSTILE_NAME, HOSTILE_SCRIPT, write_hostile_corpus, write_troop_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +141,13 @@ def test_count_chart_leaves_out_undated_claims(tmp_path):
 
 def test_axis_steps_are_one_two_or_five_times_a_power_of_ten():
     assert [nice_step(e) for e in (10, 12, 60, 25_000, 3)] == [2, 2, 10, 5_000, 1]
+
+
+def test_many_articles_on_one_day_share_one_short_label():
+    labels = {f"d{i}.txt": f"D{i}" for i in range(1, 9)}
+    assert docs_label(["d2.txt"], labels) == "D2"
+    assert docs_label(["d2.txt", "d5.txt"], labels) == "D2,D5"
+    assert docs_label(["d2.txt", "d5.txt", "d7.txt"], labels) == "D2 +2"
 
 
 def test_hostile_article_text_and_file_names_are_text(hostile_page):

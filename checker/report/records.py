@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from ..engine import CheckResult
 from ..extract.context import split_sentences
@@ -31,11 +33,20 @@ def date_source_label(document: Document, manifest_name: str | None = None) -> s
     return DATE_SOURCES.get(document.date_source, document.date_source)
 
 
+@lru_cache(maxsize=1024)
+def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a document's sentences start and end; split once per document, not once per claim."""
+    sentences = split_sentences(text)
+    return tuple(s for s, _ in sentences), tuple(e for _, e in sentences)
+
+
 def sentence_of(text: str, claim: Claim) -> tuple[str, str, str]:
     """The claim's sentence as (before the span, the span, after it), cut to CONTEXT_CHARS each side."""
-    sentences = split_sentences(text)
-    start = max((s for s, _ in sentences if s <= claim.span.start), default=0)
-    end = min((e for _, e in sentences if e >= claim.span.end), default=len(text))
+    starts, ends = sentence_bounds(text)
+    first = bisect_right(starts, claim.span.start) - 1
+    last = bisect_left(ends, claim.span.end)
+    start = starts[first] if first >= 0 else 0
+    end = ends[last] if last < len(ends) else len(text)
     before, after = text[start:claim.span.start], text[claim.span.end:end]
     if len(before) > CONTEXT_CHARS:
         before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]

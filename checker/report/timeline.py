@@ -10,6 +10,7 @@ The people and the band come from the comparisons themselves (`people`,
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ NAME_COLUMN = 190
 ORDINAL_COLUMN = 56
 RIGHT_MARGIN = 24
 PLOT_HEIGHT = 200
+# Roughly how wide one character of an 11px label is, to keep labels apart.
+LABEL_CHAR_WIDTH = 7.2
 NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
 
 
@@ -114,15 +117,26 @@ def holder_row(scale: TimeScale, top: float, person: list[Claim], clashing: bool
     by_time: dict[str, list[Claim]] = defaultdict(list)
     for claim in person:
         by_time[claim.time].append(claim)
+    free_from = -math.inf  # where the last label ended: labels never overlap, tooltips carry the rest
     for time, claims in sorted(by_time.items()):
         lo, hi = scale.span(time)
-        x = number((lo + hi) / 2)
-        labels = ",".join(sorted({doc_labels[c.doc] for c in claims}))
-        parts.append(f'<circle class="mention" cx="{x}" cy="{number(middle)}" r="5">'
+        x = (lo + hi) / 2
+        parts.append(f'<circle class="mention" cx="{number(x)}" cy="{number(middle)}" r="5">'
                      f"<title>{text(name)}, {text(time)}\n{text(where(claims))}</title></circle>")
-        parts.append(f'<text class="docs" x="{x}" y="{number(middle - 9)}" text-anchor="middle">{text(labels)}</text>')
+        label = docs_label(sorted({c.doc for c in claims}, key=lambda d: int(doc_labels[d][1:])), doc_labels)
+        half_width = len(label) * LABEL_CHAR_WIDTH / 2
+        if x - half_width >= free_from:
+            parts.append(f'<text class="docs" x="{number(x)}" y="{number(middle - 9)}" text-anchor="middle">{text(label)}</text>')
+            free_from = x + half_width + 4
     parts.append("</g>")
     return parts
+
+
+def docs_label(docs: list[str], doc_labels: dict[str, str]) -> str:
+    """"D2", "D2,D4", or "D2 +5" when many articles speak of the same day."""
+    if len(docs) <= 2:
+        return ",".join(doc_labels[d] for d in docs)
+    return f"{doc_labels[docs[0]]} +{len(docs) - 1}"
 
 
 def office_block(subject: str, claims: list[Claim], scale: TimeScale, top: float, clashing: set[str],
@@ -203,17 +217,24 @@ def allowed(lo: float, hi: float) -> str:
     return ordinal(int(lo)) if lo == hi else f"{ordinal(int(lo))} to {ordinal(int(hi))}"
 
 
-def meeting_point(claim: Claim, fits: bool, years: TimeScale, ordinals: OrdinalScale, doc_labels: dict[str, str]) -> list[str]:
-    lo, hi = years.span(claim.time)
-    x, y = (lo + hi) / 2, ordinals.y(int(claim.value))
-    state = "fits" if fits else "outlier"
-    label = f"{ordinal(int(claim.value))} · {doc_labels[claim.doc]}"
-    parts = [f'<g class="meeting {state}">']
+def meeting_point(claims: list[Claim], fits: bool, years: TimeScale, ordinals: OrdinalScale,
+                  doc_labels: dict[str, str], labels: list[tuple[float, float, float, float]]) -> list[str]:
+    """One dot for the articles that give the same ordinal for the same time; labelled where there is room."""
+    first = claims[0]
+    lo, hi = years.span(first.time)
+    x, y = (lo + hi) / 2, ordinals.y(int(first.value))
+    parts = [f'<g class="meeting {"fits" if fits else "outlier"}">']
     if hi - lo > 6:  # a month or a year: the claim's whole period, not a made-up day
         parts.append(f'<line class="period" x1="{number(lo + 2)}" y1="{number(y)}" x2="{number(hi - 2)}" y2="{number(y)}"/>')
-    parts.append(f'<circle cx="{number(x)}" cy="{number(y)}" r="5"><title>{text(where([claim]))}\n'
-                 f"{text(claim.time_note or 'time')} → {text(claim.time)}</title></circle>")
-    parts.append(f'<text class="label" x="{number(x + 8)}" y="{number(y - 8)}">{text(label)}</text>')
+    resolved = f"{first.time_note or 'time'} → {first.time}"
+    parts.append(f'<circle cx="{number(x)}" cy="{number(y)}" r="5"><title>{text(where(claims))}\n{text(resolved)}</title></circle>')
+    label = f"{ordinal(int(first.value))} · {docs_label(sorted({c.doc for c in claims}, key=lambda d: int(doc_labels[d][1:])), doc_labels)}"
+    width = len(label) * LABEL_CHAR_WIDTH
+    left = x + 8 if x + 8 + width <= WIDTH else x - 8 - width  # near the right edge, the label goes left
+    box = (left, y - 19, left + width, y - 5)
+    if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in labels):
+        parts.append(f'<text class="label" x="{number(left)}" y="{number(y - 8)}">{text(label)}</text>')
+        labels.append(box)
     parts.append("</g>")
     return parts
 
@@ -229,8 +250,12 @@ def series_chart(subject: str, claims: list[Claim], series, tolerance: int, doc_
     ordinals = OrdinalScale(min(values) - 1.5, max(values) + 1.5, 10, 10 + PLOT_HEIGHT)
     parts = year_axis(years, 10, 10 + PLOT_HEIGHT) + ordinal_axis(ordinals)
     parts += cadence_band(series, main.strict, years, ordinals)
-    for claim in sorted(claims, key=lambda c: (c.time, int(c.value), c.doc)):
-        parts += meeting_point(claim, claim.id in fitting, years, ordinals, doc_labels)
+    same_point: dict[tuple[str, int, bool], list[Claim]] = defaultdict(list)
+    for claim in sorted(claims, key=lambda c: (c.time, int(c.value), c.doc, c.span.start)):
+        same_point[(claim.time, int(claim.value), claim.id in fitting)].append(claim)
+    labels: list[tuple[float, float, float, float]] = []
+    for (_, _, fits), point in same_point.items():
+        parts += meeting_point(point, fits, years, ordinals, doc_labels, labels)
     name = subject.split(":", 1)[-1]
     outliers = len(claims) - len(fitting)
     return svg("series", 10 + PLOT_HEIGHT + AXIS_HEIGHT, f"{name}: ordinals against dates, {outliers} off the cadence", parts)
