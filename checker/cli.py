@@ -104,7 +104,7 @@ def extract(
 
 @app.command()
 def explain(
-    paths: List[Path] = PATHS,
+    paths: List[Path] = typer.Argument(..., metavar="CORPUS...", help="Corpus directories or article files (.txt, .md)."),
     finding_id: str = typer.Argument(..., metavar="FINDING_ID", help="A finding id as reports show it (F1a2b3c4d); a unique prefix is enough."),
     rules: Optional[Path] = RULES,
     manifest: Optional[Path] = MANIFEST,

@@ -15,7 +15,7 @@ from collections import defaultdict
 from .. import explain
 from ..engine import CheckResult
 from ..models import Claim, Verdict
-from .markup import number, text
+from .markup import figure, number, svg, text
 
 WIDTH = 1080
 LABEL_COLUMN = 380
@@ -103,9 +103,7 @@ def interval_chart(rows: list[tuple[Claim, object, str]], doc_labels: dict[str, 
                   f"<title>{text(claim.doc)}:{claim.span.line} “{text(claim.span.text)}”\n"
                   f"strictly {text(explain.interval(reading.strict))}, loosely {text(explain.interval(reading.loose))}</title>",
                   "</g>"]
-    return (f'<svg class="chart intervals" viewBox="0 0 {WIDTH} {number(bottom + AXIS_HEIGHT)}" width="{WIDTH}" '
-            f'height="{number(bottom + AXIS_HEIGHT)}" role="img" aria-label="{text(label)}" '
-            f'xmlns="http://www.w3.org/2000/svg">\n' + "\n".join(parts) + "\n</svg>")
+    return svg("intervals", WIDTH, bottom + AXIS_HEIGHT, label, parts)
 
 
 def interval_charts(result: CheckResult, doc_labels: dict[str, str]) -> list[str]:
@@ -128,7 +126,5 @@ def interval_charts(result: CheckResult, doc_labels: dict[str, str]) -> list[str
             chart = interval_chart(rows, doc_labels, f"{subject}: the {measure} each claim admits")
             note = (f"what each claim admits about the {measure}: solid strictly, pale loosely; "
                     "green the reference group, amber a loose fit, red a conflict")
-            figures.append(f'<figure class="timeline" data-subject="{text(subject)}">\n'
-                           f'<figcaption><strong>{text(subject.split(":", 1)[-1])}</strong> '
-                           f'<span class="note">{text(note)}</span></figcaption>\n{chart}\n</figure>')
+            figures.append(figure(subject, subject.split(":", 1)[-1], chart, note))
     return figures

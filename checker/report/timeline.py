@@ -20,7 +20,7 @@ from ..compare.series_cadence import FALLBACK, implied_offset, numbered_years, o
 from ..models import Claim, Finding, Verdict
 from ..rules import RuleSet
 from ..timeparse import date_range
-from .markup import number, text
+from .markup import figure, number, svg, text
 
 WIDTH = 1080
 ROW_HEIGHT = 30
@@ -75,18 +75,6 @@ def year_axis(scale: TimeScale, top: float, bottom: float) -> list[str]:
             middle = number(scale.x(dt.date(year, 7, 2)))
             parts.append(f'<text class="tick" x="{middle}" y="{number(bottom + 16)}" text-anchor="middle">{year}</text>')
     return parts
-
-
-def svg(kind: str, height: float, label: str, parts: list[str]) -> str:
-    return (f'<svg class="chart {kind}" viewBox="0 0 {WIDTH} {number(height)}" width="{WIDTH}" '
-            f'height="{number(height)}" role="img" aria-label="{text(label)}" xmlns="http://www.w3.org/2000/svg">\n'
-            + "\n".join(parts) + "\n</svg>")
-
-
-def figure(kind: str, subject: str, caption: str, chart: str, note: str) -> str:
-    return (f'<figure class="timeline" data-subject="{text(subject)}">\n'
-            f'<figcaption><strong>{text(caption)}</strong> <span class="note">{text(note)}</span></figcaption>\n'
-            f"{chart}\n</figure>")
 
 
 def by_subject(claims: list[Claim], kind: str) -> dict[str, list[Claim]]:
@@ -168,9 +156,9 @@ def office_timelines(claims: list[Claim], findings: list[Finding], doc_labels: d
         parts, height = office_block(subject, office_claims, scale, top, clashing, doc_labels)
         blocks += parts
         top += height
-    chart = svg("offices", top + AXIS_HEIGHT, f"Holders of {len(offices)} offices over time", year_axis(scale, 4, top) + blocks)
+    chart = svg("offices", WIDTH, top + AXIS_HEIGHT, f"Holders of {len(offices)} offices over time", year_axis(scale, 4, top) + blocks)
     note = "dots: the articles (D1…) naming the holder, at the time they speak of; red: holders in a contradiction"
-    return [figure("offices", "offices", "Who held each office when", chart, note)]
+    return [figure("offices", "Who held each office when", chart, note)]
 
 
 # --- meeting series -------------------------------------------------------------
@@ -258,7 +246,7 @@ def series_chart(subject: str, claims: list[Claim], series, tolerance: int, doc_
         parts += meeting_point(point, fits, years, ordinals, doc_labels, labels)
     name = subject.split(":", 1)[-1]
     outliers = len(claims) - len(fitting)
-    return svg("series", 10 + PLOT_HEIGHT + AXIS_HEIGHT, f"{name}: ordinals against dates, {outliers} off the cadence", parts)
+    return svg("series", WIDTH, 10 + PLOT_HEIGHT + AXIS_HEIGHT, f"{name}: ordinals against dates, {outliers} off the cadence", parts)
 
 
 def series_timelines(claims: list[Claim], rules: RuleSet, doc_labels: dict[str, str]) -> list[str]:
@@ -270,6 +258,6 @@ def series_timelines(claims: list[Claim], rules: RuleSet, doc_labels: dict[str, 
         series = rules.vocabulary.series.get(subject.split(":", 1)[-1], FALLBACK)
         cadence = "annual" if series.per_year == 1 else f"{series.per_year} a year"
         chart = series_chart(subject, series_claims, series, tolerance, doc_labels)
-        figures.append(figure("series", subject, f"{subject.split(':', 1)[-1]} ({cadence})", chart,
+        figures.append(figure(subject, f"{subject.split(':', 1)[-1]} ({cadence})", chart,
                               "band: the ordinals the cadence allows each year; red: ordinals that do not fit"))
     return figures
