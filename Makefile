@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(BIN)/factcheck check $(CORPUS) --baseline $(BASELINE) --fail-on never --format json --output $(REPORTS)/seeds.json
 	$(BIN)/factcheck check $(CORPUS) --baseline $(BASELINE) --fail-on never --format markdown --output $(REPORTS)/seeds.md
+	$(BIN)/factcheck check $(CORPUS) --baseline $(BASELINE) --fail-on never --format html --output $(REPORTS)/seeds.html
 	$(BIN)/factcheck check $(CORPUS) --baseline $(BASELINE)
 
 test: $(STAMP)

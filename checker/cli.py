@@ -33,6 +33,7 @@ class Format(str, enum.Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class FailOn(str, enum.Enum):
@@ -172,6 +173,27 @@ def extract(
         fail(str(exc))
     except OSError as exc:
         fail(f"{exc.filename or ''}: {exc.strerror}")
+
+
+@app.command()
+def explain(
+    paths: List[Path] = typer.Argument(..., metavar="CORPUS...", help="Corpus directories or article files (.txt, .md)."),
+    finding_id: str = typer.Argument(..., metavar="FINDING_ID", help="A finding id as reports show it (F1a2b3c4d); a unique prefix is enough."),
+    rules: Optional[Path] = RULES,
+    manifest: Optional[Path] = MANIFEST,
+) -> None:
+    """Show how one finding was derived: sentences, dates, implied values, the rule, the verdict."""
+    from .explain import explain as derivation, find_finding
+
+    try:
+        result = run_check(paths, rules, manifest)
+        finding = find_finding(result.findings, finding_id)
+    except CheckerError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror}")
+    manifest_name = manifest.name if manifest else "corpus.toml"
+    typer.echo("\n".join(derivation(result, finding, manifest_name)))
 
 
 @app.command("rules")

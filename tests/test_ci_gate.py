@@ -125,7 +125,7 @@ def test_make_check_passes_with_the_shipped_baseline(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == ("5 documents, 33 claims: 0 contradictions, 1 discrepancies, 2 successions, "
                                             "4 agreements; baseline: 0 new, 1 known, 0 resolved")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.json", "seeds.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.html", "seeds.json", "seeds.md"]
 
 
 @needs_make

@@ -111,7 +111,7 @@ def test_baseline_command_writes_to_the_configured_baseline(project):
     ('[tool.factcheck]\nfail-on = "sometimes"\n',
      "pyproject.toml:2: fail-on = 'sometimes'; expected one of contradiction, discrepancy, never"),
     ('[tool.factcheck]\nformat = "xml"\n',
-     "pyproject.toml:2: format = 'xml'; expected one of table, markdown, json, sarif, github"),
+     "pyproject.toml:2: format = 'xml'; expected one of table, markdown, json, sarif, github, html"),
     ('[tool.factcheck]\npaths = "news"\n', "pyproject.toml:2: paths must be a non-empty list of strings"),
     ('[tool.factcheck]\nbaseline = 3\n', "pyproject.toml:2: baseline must be a non-empty string, not 3"),
     ('[tool.factcheck\n', "pyproject.toml: malformed TOML: Expected ']' at the end of a table declaration (at line 1, column 16)"),

@@ -69,3 +69,8 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
                                     f"{office}: {_name(group)}, agreed by {len({c.doc for c in group})} documents",
                                     [(_name(group), group)]))
     return outcomes
+
+
+def holder_name(group: list[Claim]) -> str:
+    """The fullest name a group of one person's claims uses; what reports label the person with."""
+    return _name(group)

@@ -70,6 +70,11 @@ def cluster(readings: list[Reading]) -> list[Cluster]:
     return clusters
 
 
+def main_cluster(clusters: list[Cluster]) -> Cluster:
+    """The group the others are judged against: most documents, then most claims, then the narrowest."""
+    return max(clusters, key=lambda c: (len(c.documents), len(c.readings), -(c.strict[1] - c.strict[0]), -c.strict[0]))
+
+
 def judge(
     subject: str,
     readings: list[Reading],
@@ -80,7 +85,7 @@ def judge(
     if not readings:
         return []
     clusters = cluster(readings)
-    main = max(clusters, key=lambda c: (len(c.documents), len(c.readings), -(c.strict[1] - c.strict[0]), -c.strict[0]))
+    main = main_cluster(clusters)
     conflicting = [c for c in clusters if c is not main and overlap(main.loose, c.loose) is None]
     loose = [c for c in clusters if c is not main and c not in conflicting]
     outcomes = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import github, json_report, markdown, sarif, table
+from . import github, html, json_report, markdown, sarif, table
 
 FORMATS = {
     "table": table.render,
@@ -10,4 +10,5 @@ FORMATS = {
     "json": json_report.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
 }

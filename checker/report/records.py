@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
+from functools import lru_cache
 
 from ..baseline import GATED_VERDICTS, BaselineEntry
 from ..engine import CheckResult
-from ..models import Claim, Finding, Verdict
+from ..extract.context import split_sentences
+from ..models import Claim, Document, Finding, Verdict
 
 SCHEMA_VERSION = 1
+# Context shown around a span is cut to this many characters each side; a paragraph
+# without sentence breaks would otherwise be quoted whole.
+CONTEXT_CHARS = 280
+DATE_SOURCES = {
+    "manifest": "the manifest",
+    "front_matter": "front matter",
+    "dateline": "the dateline",
+    "none": "no date found",
+}
 
 
 def location(claim: Claim) -> str:
@@ -43,6 +55,33 @@ def baseline_status(result: CheckResult, finding: Finding) -> str | None:
 def baseline_counts(result: CheckResult) -> dict:
     comparison = result.baseline
     return {"new": comparison.count("new"), "known": comparison.count("known"), "resolved": len(comparison.resolved)}
+def date_source_label(document: Document, manifest_name: str | None = None) -> str:
+    """Where a document's date came from, in words: "the manifest" (or its file name), "front matter"…"""
+    if document.date_source == "manifest" and manifest_name:
+        return manifest_name
+    return DATE_SOURCES.get(document.date_source, document.date_source)
+
+
+@lru_cache(maxsize=1024)
+def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a document's sentences start and end; split once per document, not once per claim."""
+    sentences = split_sentences(text)
+    return tuple(s for s, _ in sentences), tuple(e for _, e in sentences)
+
+
+def sentence_of(text: str, claim: Claim) -> tuple[str, str, str]:
+    """The claim's sentence as (before the span, the span, after it), cut to CONTEXT_CHARS each side."""
+    starts, ends = sentence_bounds(text)
+    first = bisect_right(starts, claim.span.start) - 1
+    last = bisect_left(ends, claim.span.end)
+    start = starts[first] if first >= 0 else 0
+    end = ends[last] if last < len(ends) else len(text)
+    before, after = text[start:claim.span.start], text[claim.span.end:end]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    return before, claim.span.text, after
 
 
 def summary(result: CheckResult) -> dict:
