@@ -383,11 +383,22 @@ def write_atomically(path: Path, text: str) -> None:
 # ---------------------------------------------------------------- command line
 
 
-def run_checker(corpus_dir: Path) -> dict:
+def find_manifest(corpus_dir: Path) -> Path | None:
+    """The dates of a corpus kept outside a corpus.toml: the devset's `manifest.toml`, next to the
+    articles or one level up (its keys are file names relative to `articles/`)."""
+    if (corpus_dir / "corpus.toml").exists():
+        return None
+    for candidate in (corpus_dir / "manifest.toml", corpus_dir.parent / "manifest.toml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def run_checker(corpus_dir: Path, manifest: Path | None = None) -> dict:
     command = [sys.executable, "-m", "checker.cli", "check", str(corpus_dir.resolve()), "--format", "json"]
-    # The devset keeps its dates in manifest.toml rather than a corpus.toml.
-    if not (corpus_dir / "corpus.toml").exists() and (corpus_dir / "manifest.toml").exists():
-        command += ["--manifest", str((corpus_dir / "manifest.toml").resolve())]
+    manifest = manifest or find_manifest(corpus_dir)
+    if manifest is not None:
+        command += ["--manifest", str(manifest.resolve())]
     try:
         done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8")
     except OSError as exc:
@@ -417,12 +428,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path, help="gold.json")
     parser.add_argument("--report", type=Path, help="a checker JSON report; without it the checker is run on CORPUS")
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    parser.add_argument("--manifest", type=Path,
+                        help="dates of the corpus files (default: CORPUS/corpus.toml, else manifest.toml in CORPUS or its parent)")
     args = parser.parse_args(argv)
     try:
         if not args.corpus.is_dir():
             raise ScoringError(f"{args.corpus}: not a directory")
         gold = load_json(args.gold, "gold")
-        report = load_json(args.report, "report") if args.report else run_checker(args.corpus)
+        report = load_json(args.report, "report") if args.report else run_checker(args.corpus, args.manifest)
         text = render(score_claims(report, gold, args.corpus), score_contradictions(report, gold))
         if args.markdown:
             write_atomically(args.markdown, text)
