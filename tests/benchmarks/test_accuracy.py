@@ -350,3 +350,33 @@ def test_cli_rejects_a_malformed_report(gold, corpus, tmp_path, capsys):
     gold_path.write_text(json.dumps(gold), encoding="utf-8")
     assert accuracy.main([str(corpus), str(gold_path), "--report", str(report)]) == 2
     assert capsys.readouterr().err == "error: report must be a JSON object with lists claims, findings\n"
+
+
+@pytest.mark.parametrize("where", ["beside", "parent", "option"])
+def test_cli_passes_the_manifest_next_to_or_above_the_articles(perfect, gold, tmp_path, monkeypatch, capsys, where):
+    articles = tmp_path / "devset" / "articles"
+    articles.mkdir(parents=True)
+    for name, text in ARTICLES.items():
+        (articles / name).write_bytes(text.encode("utf-8"))
+    manifest = {"beside": articles, "parent": articles.parent, "option": tmp_path}[where] / "manifest.toml"
+    manifest.write_text('[files."a.txt"]\npublished = 2024-04-04\n', encoding="utf-8")
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold), encoding="utf-8")
+    calls = []
+
+    def fake_run(command, **kwargs):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0, stdout=json.dumps(perfect), stderr="")
+
+    monkeypatch.setattr(accuracy.subprocess, "run", fake_run)
+    extra = ["--manifest", str(manifest)] if where == "option" else []
+    assert accuracy.main([str(articles), str(gold_path), *extra]) == 0
+    assert calls[0][-2:] == ["--manifest", str(manifest.resolve())]
+
+
+def test_a_corpus_toml_needs_no_manifest(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "corpus.toml").write_text("", encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text("", encoding="utf-8")
+    assert accuracy.find_manifest(corpus) is None
