@@ -6,8 +6,10 @@
 The value is the age in years; `form` says how it was phrased, which decides
 the founding years it admits (see compare/founding.py).
 Anniversaries of other things ("the 75th anniversary of ROK's Armed Forces
-Day") and durations that are no age ("the first such event in 10 years") are
-not claims.
+Day"), durations that are no age ("the first such event in 10 years") and a
+person's time in a post ("Luns, who headed the organisation for 12 years") are
+not claims. A sentence that refers back with a pronoun ("We have done so for 75
+years.") is about what the sentence before it names.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ AGE_ADJECTIVE = re.compile(
 AGE_PHRASE = re.compile(
     rf"\b(?P<lead>(?:for|over|more\s+than|nearly|almost|about|some|marks?|marking|marked|celebrat(?:es?|ing|ed)|commemorat(?:es?|ing|ed)|spanning|past|of)\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?)?"
     rf"(?P<number>{CARDINAL})\s+(?P<unit>decades?|years?)(?P<ago>\s+ago)?\b",
+    re.I,
+)
+# A clause about a person's tenure: a personal pronoun or a verb of holding a post before the duration.
+TENURE = re.compile(
+    r"\b(?:who|whom|whose|he|she|his|her|him)\b|(?<![\w-])(?:head(?:ed|s|ing)?|led|lead(?:s|ing)?|serv(?:ed|es|ing)|ran|run(?:s|ning)?"
+    r"|chair(?:ed|s|ing)?|held|hold(?:s|ing)?|presid(?:ed|es|ing)|tenure|term|in\s+office|at\s+the\s+helm)\b",
     re.I,
 )
 FOUNDING_VERB = re.compile(r"\b(?:formed|founded|forged|signed|established|created|born|began|launched|concluded)\s+(?:\w+\s+){0,2}$", re.I)
@@ -76,9 +84,18 @@ def _object_is_alliance(ctx: DocContext, words: str) -> bool:
     return len(countries) >= 2 and not re.search(r"\b(?:day|war|relations|ties)\b", head, re.I)
 
 
+def _is_tenure(ctx: DocContext, start: int) -> bool:
+    """Whether a duration before which the clause names a person is that person's time in a post:
+    "Luns, who headed the organisation for 12 years", "he served NATO for 40 years"."""
+    sentence_start, _ = ctx.sentence_at(start)
+    clause = re.split(r"[,;:()–—]|\s--\s", ctx.text[sentence_start:start])[-1]
+    return bool(TENURE.search(clause))
+
+
 def _near_alliance(ctx: DocContext, start: int, end: int, reach: int = 0) -> bool:
-    """Whether the sentence (and, for a headline, `reach` more characters) is about an alliance."""
-    sentence_start, sentence_end = ctx.sentence_at(start)
+    """Whether the sentence (and the one it refers back to; for a headline, `reach` more characters)
+    is about an alliance."""
+    sentence_start, sentence_end = ctx.topic_window(start)
     window = ctx.text[sentence_start:min(len(ctx.text), sentence_end + reach)]
     return bool(ALLIANCE_WORD.search(window)) or bool(ctx.vocabulary.alliance_pattern.search(window))
 
@@ -141,7 +158,7 @@ def extract(ctx: DocContext) -> list[Draft]:
             continue
         if NOT_AN_AGE_BEFORE.search(before) and not lead:
             continue
-        if not _near_alliance(ctx, match.start(), match.end()):
+        if not _near_alliance(ctx, match.start(), match.end()) or _is_tenure(ctx, match.start()):
             continue
         decades = match.group("unit").lower().startswith("decade")
         age = number * 10 if decades else number

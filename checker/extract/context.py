@@ -15,6 +15,8 @@ from ..vocabulary import Vocabulary
 
 # A sentence ends at . ! ? (with closing quotes) before a capital, or at a line break.
 _SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+# Pronouns by which a sentence refers back to what the sentence before it talks about.
+REFERS_BACK = re.compile(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
 # Tokens whose final period does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
@@ -59,6 +61,23 @@ class DocContext:
         index = max(bisect_right(self._sentence_starts, offset) - 1, 0)
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence before the one at `offset`, if it is in the same paragraph (line)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 1:
+            return None
+        before = self.sentences[index - 1]
+        return None if "\n" in self.text[before[1]:self.sentences[index][0]] else before
+
+    def topic_window(self, offset: int) -> tuple[int, int]:
+        """The sentence at `offset`, and the one before it when this one refers back with a pronoun
+        ('We have done so for 75 years.', 'Kishi signed it in 1960.'): what the sentence talks about."""
+        start, end = self.sentence_at(offset)
+        before = self.previous_sentence(offset)
+        if before and REFERS_BACK.search(self.text[start:end]):
+            return before[0], end
+        return start, end
+
     def times_in_sentence(self, offset: int) -> list[TimeRef]:
         start, end = self.sentence_at(offset)
         return find_times(self.text, start, end, self.published)
@@ -94,9 +113,15 @@ class DocContext:
         return scores
 
     def alliance_at(self, offset: int) -> str | None:
-        """The alliance a mention at `offset` is about: its sentence first, then the article."""
+        """The alliance a mention at `offset` is about: its sentence first (then the sentence it refers
+        back to), then the article."""
         start, end = self.sentence_at(offset)
-        return self.alliance_in(self.text[start:end]) or self.main_alliance
+        found = self.alliance_in(self.text[start:end])
+        if found is None:
+            window = self.topic_window(offset)
+            if window[0] < start:
+                found = self.alliance_in(self.text[window[0]:start])
+        return found or self.main_alliance
 
     def alliance_in(self, sentence: str) -> str | None:
         vocab = self.vocabulary
@@ -106,8 +131,10 @@ class DocContext:
             for key in vocab.alliance_names[match.group(0).lower()]:
                 candidates[key] += 2
         for key, alliance in vocab.alliances.items():
-            if len(alliance.members) >= 2 and sum(m in countries for m in alliance.members) >= 2:
-                candidates[key] += 1
+            named = sum(m in countries for m in alliance.members)
+            if len(alliance.members) >= 2 and named >= 2:
+                # Two members named count; all of them named count as much as a name.
+                candidates[key] += 2 if named == len(alliance.members) else 1
         if not candidates:
             return None
         # Ties (a shared name such as "Mutual Defense Treaty") go to the article's topic.

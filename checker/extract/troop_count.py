@@ -3,7 +3,8 @@
 "28,500 American troops", "some 28,500 U.S. service members", "about 28,000
 troops", "more than 28,500 troops", "28.5 thousand", "the 36,000-strong U.S.
 contingent in Germany". Sizes of withdrawals, relocations and targets
-("withdraw about 12,000 troops", "reduced to 25,000") are not claims.
+("withdraw about 12,000 troops", "take 12,000 troops out of Germany", "the
+12,000 troops leaving", "reduced to 25,000") are not claims.
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ MOVEMENT = re.compile(
     r"bring\w*\s+home|transfer\w*|shift\w*|adding|extra|additional|remov\w*|drawdown)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
-HOST_AFTER = re.compile(r"^\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
+# Words after the count that make it a movement: "take 12,000 troops out of Germany", "the 12,000 troops leaving".
+MOVEMENT_AFTER = re.compile(
+    r"\s+(?:(?:that|who|which)\s+(?:are|were|will|would)\s+)?(?:out\s+of|leaving|(?:to|will|would)\s+(?:leave|move|return|be\s+(?:withdrawn|moved|relocated|cut|pulled))"
+    r"|being\s+(?:withdrawn|moved|relocated|pulled)|returning|headed\s+home|(?:back\s+)?home\b)",
+    re.I,
+)
+HOST_AFTER = re.compile(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
 
 
 def _count(text: str) -> int:
@@ -76,6 +83,8 @@ def extract(ctx: DocContext) -> list[Draft]:
         before = ctx.text[max(0, match.start() - 40):match.start()]
         # "the 36,000-strong contingent" is the force's own size even after "cut".
         if MOVEMENT.search(before) and "-strong" not in match.group(0):
+            continue
+        if MOVEMENT_AFTER.match(ctx.text, match.end()):
             continue
         force = _force(ctx, match)
         if force is None:
