@@ -98,8 +98,11 @@ def resolve_offices(ctx: DocContext, mentions: list[Mention]) -> list[Holder]:
             role = ctx.vocabulary.role_for(mentions[i].title, None)
             if role and ctx.vocabulary.roles[role].countries:
                 settle(i, ctx.vocabulary.roles[role].countries[0])
-    for i in titled:
-        if i not in decided:
+    # Twice: the second round sees every other holder the first one decided, later ones included.
+    guessed = [i for i in titled if i not in decided]
+    for _ in range(2):
+        for i in guessed:
+            decided.pop(i, None)
             same = [c for j, (_, c) in decided.items() if same_person(names[j], names[i]) and _role(ctx, mentions[i], c)]
             settle(i, same[0] if same else _likeliest_country(ctx, mentions, names, i, explicit, decided))
     for i, mention in enumerate(mentions):

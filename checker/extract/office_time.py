@@ -30,9 +30,12 @@ PAST_VERB = re.compile(
     re.I,
 )
 # After the holder: an appositive or "who", then the verb the date belongs to.
-VERB_AFTER = re.compile(r"^\s*(?:,[^,.;]{0,60},)?\s*,?\s*(?:who\s+)?(?:had\s+)?(?P<verb>[A-Za-z]+)\b(?P<rest>[^.;:!?]*)$")
+VERB_AFTER = re.compile(
+    r"^(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?\s*(?:,[^,.;]{0,60},)?\s*,?\s*(?:who\s+)?(?:had\s+)?"
+    r"(?P<verb>[A-Za-z]+)\b(?P<rest>[^.;:!?]*)$"
+)
 SIGNED_AFTER = re.compile(
-    r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,5}?)?\s*,?\s*(?:jointly\s+|together\s+)?(?:signed|concluded|inked)\s+"
+    r"(?:\s+and\s+(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+){1,8}?)?\s*,?\s*(?:jointly\s+|together\s+)?(?:signed|concluded|inked)\s+"
     r"(?:it|them|the\s+(?:[\w.'’-]+\s+){0,5}?(?:treaty|pact|accord|agreement|alliance))\b",
     re.I,
 )
@@ -87,8 +90,7 @@ def holder_time(ctx: DocContext, mention: Mention) -> tuple[str | None, str]:
         return linked.value, f"past date of its clause “{linked.phrase}”"
     if SIGNED_AFTER.match(ctx.text, mention.end):
         alliance = ctx.alliance_at(mention.start)
-        if alliance:
-            return None, SIGNATORY_NOTE + f"alliance:{alliance}"
+        return None, SIGNATORY_NOTE + (f"alliance:{alliance}" if alliance else "a treaty not named")
     return ctx.published_iso, "article date"
 
 
