@@ -22,7 +22,10 @@ from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
 
 SP = r"[^\S\n]+"  # spaces, but no line break
 NEGATING_BEFORE = re.compile(r"\b(?:former|ex|late|next|incoming|future|would-be|then-candidate|outgoing\s+and\s+next|a\s+former)[\s-]+(?:\w+\s+){0,2}$", re.I)
-THEN_BEFORE = re.compile(r"\bthen[\s-]+(?:\w+\s+){0,2}$", re.I)
+# "then-Prime Minister", "organised by then president": a past holder. "and then President X spoke" is a sequence.
+THEN_BEFORE = re.compile(
+    r"(?:\bthen-|\b(?:by|with|of|the|to|from|between|under|as|for|when|while|was|were|is)\s+then\s+)(?:[\w.]+\s+){0,2}$", re.I
+)
 ACTING_BEFORE = re.compile(r"\b(?:acting|interim)\s+(?:\w+\s+){0,2}$", re.I)
 NEGATING_AFTER = re.compile(r"^[\s-]*(?:-?elect|designate|nominee|candidate)\b", re.I)
 # After an appositive title, "and the Prime Minister of ..." makes it a list of attendees, not an apposition.
@@ -183,16 +186,16 @@ def find_mentions(text: str, vocabulary: Vocabulary) -> list[Mention]:
         mention = _mention(text, vocabulary, form, match, found)
         if mention is None or any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
-        if form == "appositive" and not _looks_like_a_person(text, vocabulary, mention):
+        if not _looks_like_a_person(text, vocabulary, mention):
             continue
         mentions.append(mention)
     return mentions
 
 
 def _looks_like_a_person(text: str, vocabulary: Vocabulary, mention: Mention) -> bool:
-    """An appositive names a person in full ('Percy Spender, ...') or with a rank ('Admiral Bauer, ...');
-    a single word ('Myanmar, the Secretary-General of ASEAN ...') is too weak a sign."""
+    """A country is never the holder; an appositive names a person in full ('Percy Spender, ...') or with a
+    rank ('Admiral Bauer, ...'): a single word ('Myanmar, the Secretary-General of ASEAN ...') is too weak a sign."""
     name = text[mention.name_start:mention.name_end]
     if name in vocabulary.country_by_word:
         return False
-    return mention.ranked or len(name.split()) >= 2
+    return mention.form != "appositive" or mention.ranked or len(name.split()) >= 2

@@ -2,15 +2,16 @@
 
 - "then-Prime Minister Shinzo Abe in 2015", "organised by then president Bill Clinton" (the sentence's past
   date nearest the holder);
-- a past date in the holder's own clause: the holder is the subject of the dated verb ("Prime Minister Nobusuke
-  Kishi, signed it on 19 January, 1960") or is attached to the dated event without a new verb in between
-  ("on 19 January, 1960, together with US President Dwight Eisenhower", "the 2019 Hanoi summit between U.S.
-  President Donald Trump"), or the date opens the sentence ("In 1960, the treaty was signed by ...");
+- a past date in the holder's own clause: the holder is the subject of a dated act of office ("Prime Minister
+  Nobusuke Kishi, signed it on 19 January, 1960"), or is attached to the dated event by "between", "with" or
+  "by" without a new verb in between ("on 19 January, 1960, together with US President Dwight Eisenhower", "the
+  2019 Hanoi summit between U.S. President Donald Trump"; "In 1960, the treaty was signed by ..." when the date
+  opens the sentence). A title is otherwise as of the article's date: "President Biden said in 2020" keeps it;
 - the signatories of a treaty with no date of their own ("how President Eisenhower and Prime Minister Kishi
   signed the treaty") held office when the treaty was signed: the founding year the same article gives or
   implies for it (`date_signatories`), else no time at all, so they are never compared.
-"Since 2014" says when a tenure began, not a time; a date that a present verb or a second verb separates from
-the holder ("Abe praised the treaty signed in 1960") is not the holder's.
+"Since 2014" says when a tenure began, not a time; a date that a second verb separates from the holder ("Abe
+praised the treaty signed in 1960") is not the holder's.
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ from .office_forms import Mention
 
 SIGNATORY_NOTE = "signatory of "
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|may|might|said|says|say|told|tells)\b", re.I)
-PAST_VERB = re.compile(
-    r"(?:\w+ed|met|held|led|took|made|gave|sent|spoke|wrote|won|became|began|came|went|saw|told|said|paid|brought|left|ran|set|put|chose|drew|flew|struck|oversaw)$",
+# Acts a person performs in office: a date they carry is the holder's time. Speech ("said in 2020") is not
+# such an act: news gives a title as of its own date even for what the person said years before.
+OFFICE_ACT = re.compile(
+    r"(?:signed|ratified|concluded|inked|sealed|negotiated|hosted|chaired|presided|opened|inaugurated|launched|proclaimed)$",
     re.I,
 )
+# Words that attach a holder to the dated event before it: "the 2019 summit between", "1960, together with".
+LINKER_END = re.compile(r"\b(?:between|with|alongside|by)\s+(?:then[\s-]+)?$", re.I)
 # After the holder: an appositive or "who", then the verb the date belongs to.
 VERB_AFTER = re.compile(
     r"^(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?\s*(?:,[^,.;]{0,60},)?\s*,?\s*(?:who\s+)?(?:had\s+)?"
@@ -36,7 +41,7 @@ VERB_AFTER = re.compile(
 )
 SIGNED_AFTER = re.compile(
     r"(?:\s+and\s+(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+){1,8}?)?\s*,?\s*(?:jointly\s+|together\s+)?(?:signed|concluded|inked)\s+"
-    r"(?:it|them|the\s+(?:[\w.'’-]+\s+){0,5}?(?:treaty|pact|accord|agreement|alliance))\b",
+    r"(?:it|the\s+(?:[\w.'’-]+\s+){0,5}?(?:treaty|pact))\b",
     re.I,
 )
 
@@ -66,18 +71,16 @@ def _linked_past_date(ctx: DocContext, mention: Mention) -> TimeRef | None:
     sentence_start, _ = ctx.sentence_at(mention.start)
     if near.end <= mention.start:
         between = text[near.end:mention.start]
+        if len(between) > 80 or re.search(r"[.;:!?]", between) or not LINKER_END.search(between):
+            return None
+        # "In 1951, the treaty was signed by X": a date opening the sentence dates its whole event.
         opens_sentence = not text[sentence_start:near.start].strip(" \"“‘'") or re.fullmatch(
-            r"\s*(?:in|on|during|by)\s*", text[sentence_start:near.start], re.I)
-        if opens_sentence and between.lstrip().startswith(","):
-            return near
-        attached = len(between) <= 80 and not re.search(r"[.;:!?]", between) and not FINITE.search(between)
-        verbs = [w for w in re.findall(r"[A-Za-z]+", between) if PAST_VERB.match(w)]
-        # "the 1999 commemoration organised by then president X": a participle with "by" attaches the holder.
-        return near if attached and all(re.search(rf"\b{w}\s+by\b", between) for w in verbs) else None
+            r"\s*(?:in|on|during)\s*", text[sentence_start:near.start], re.I)
+        return near if opens_sentence or not FINITE.search(between) else None
     after = VERB_AFTER.match(text[mention.end:near.start])
-    if not after or not PAST_VERB.match(after.group("verb")) or len(after.group("rest").split()) > 6:
+    if not after or not OFFICE_ACT.match(after.group("verb")) or len(after.group("rest").split()) > 6:
         return None
-    if any(PAST_VERB.match(w) or FINITE.match(w) for w in after.group("rest").split()):
+    if any(FINITE.match(w) or re.fullmatch(r"\w+ed", w) for w in after.group("rest").split()):
         return None
     return near
 
@@ -88,7 +91,9 @@ def holder_time(ctx: DocContext, mention: Mention) -> tuple[str | None, str]:
     linked = _linked_past_date(ctx, mention)
     if linked:
         return linked.value, f"past date of its clause “{linked.phrase}”"
-    if SIGNED_AFTER.match(ctx.text, mention.end):
+    signed = SIGNED_AFTER.match(ctx.text, mention.end)
+    # "signed the treaty on Tuesday" is a signing now, not the founding.
+    if signed and not any(0 <= t.start - signed.end() <= 15 for t in ctx.times_in_sentence(mention.start)):
         alliance = ctx.alliance_at(mention.start)
         return None, SIGNATORY_NOTE + (f"alliance:{alliance}" if alliance else "a treaty not named")
     return ctx.published_iso, "article date"
