@@ -1,6 +1,6 @@
 """Score a checker report against gold annotations: claims per kind, contradictions per file pair.
 
-    python -m benchmarks.accuracy CORPUS GOLD [--report REPORT.json] [--markdown OUT.md]
+    python -m benchmarks.accuracy CORPUS GOLD [--report REPORT.json] [--markdown OUT.md] [--title TITLE]
 
 Without --report the checker is run on CORPUS. The scoring rules are the ones in the development
 corpus's README: a predicted claim matches a gold claim of the same file and kind whose value agrees
@@ -339,7 +339,7 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def render(claims: ClaimScores, contradictions: ContradictionScores) -> str:
+def render(claims: ClaimScores, contradictions: ContradictionScores, title: str | None = None) -> str:
     claim_table = tabulate(
         [[r.kind, r.gold, r.predicted, r.matched, fmt(r.recall), fmt(r.precision), fmt(r.f1)] for r in claims.rows],
         headers=["kind", "gold", "predicted", "matched", "recall", "precision", "F1"],
@@ -355,7 +355,7 @@ def render(claims: ClaimScores, contradictions: ContradictionScores) -> str:
         colalign=["left"] + ["right"] * 7,
         disable_numparse=True,  # keep "1.00" as written, not re-rendered as "1"
     )
-    parts = ["## Claims", "", claim_table, "", "## Contradicting file pairs", "", pair_table]
+    parts = ([f"# {title}", ""] if title else []) + ["## Claims", "", claim_table, "", "## Contradicting file pairs", "", pair_table]
     for title, pairs in (("Missed pairs", contradictions.missed), ("Falsely flagged pairs", contradictions.false)):
         parts += ["", f"### {title} ({len(pairs)})", ""]
         if not pairs:
@@ -428,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path, help="gold.json")
     parser.add_argument("--report", type=Path, help="a checker JSON report; without it the checker is run on CORPUS")
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    parser.add_argument("--title", help="a level-1 heading above the tables")
     parser.add_argument("--manifest", type=Path,
                         help="dates of the corpus files (default: CORPUS/corpus.toml, else manifest.toml in CORPUS or its parent)")
     args = parser.parse_args(argv)
@@ -436,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
             raise ScoringError(f"{args.corpus}: not a directory")
         gold = load_json(args.gold, "gold")
         report = load_json(args.report, "report") if args.report else run_checker(args.corpus, args.manifest)
-        text = render(score_claims(report, gold, args.corpus), score_contradictions(report, gold))
+        text = render(score_claims(report, gold, args.corpus), score_contradictions(report, gold), args.title)
         if args.markdown:
             write_atomically(args.markdown, text)
     except (ScoringError, KeyError, TypeError) as exc:

@@ -380,3 +380,25 @@ def test_a_corpus_toml_needs_no_manifest(tmp_path):
     (corpus / "corpus.toml").write_text("", encoding="utf-8")
     (tmp_path / "manifest.toml").write_text("", encoding="utf-8")
     assert accuracy.find_manifest(corpus) is None
+
+
+def test_title_heads_the_markdown(perfect, gold, corpus, tmp_path, capsys):
+    report, gold_path, out = tmp_path / "report.json", tmp_path / "gold.json", tmp_path / "out.md"
+    report.write_text(json.dumps(perfect), encoding="utf-8")
+    gold_path.write_text(json.dumps(gold), encoding="utf-8")
+    args = [str(corpus), str(gold_path), "--report", str(report), "--markdown", str(out), "--title", "Seeds"]
+    assert accuracy.main(args) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Seeds\n\n## Claims\n")
+
+
+def test_the_seeds_hand_gold_is_exact():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    gold = json.loads((root / "tests" / "fixtures" / "seeds_gold.json").read_text(encoding="utf-8"))
+    texts = {p.name: p.read_bytes().decode("utf-8-sig") for p in (root / "seeds").glob("*.txt")}
+    for claim in gold["claims"]:
+        assert texts[claim["file"]].count(claim["quote"]) == 1, claim["quote"]
+        assert claim["kind"] in {"anniversary", "founding_year", "meeting_ordinal", "troop_count", "office_holder"}
+    perfect = perfect_report_from_gold(gold, root / "seeds")
+    assert score_claims(perfect, gold, root / "seeds").row("all").f1 == 1.0
