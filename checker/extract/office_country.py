@@ -5,7 +5,10 @@ d'Affaires of the U.S. Embassy in Japan", "Commander, U.S. Forces Japan"); the c
 is ("Putin's foreign policy adviser"); the same person named with a country elsewhere in the article; the only
 country the title belongs to; else the country the article is most about among those the title allows, adding
 for each of the article's other office holders (and an envoy's host) as many points as the article names them
-(two more when named in the same sentence) and one for the place the story happens in, and leaving out an office another person in the article holds ("Ukrainian President Zelensky" keeps "President Joe Biden" from being Ukraine's). "his counterpart
+(one when that holder's country is itself a guess)
+(two more when listed with it, "Secretary X, Secretary Y and President Z"; two fewer when named with a country
+in the same sentence but not in its list, "President Z welcomed Indian Prime Minister Y") and one for the place
+the story happens in, and leaving out an office another person in the article holds ("Ukrainian President Zelensky" keeps "President Joe Biden" from being Ukraine's). "his counterpart
 from China" holds, in China, the portfolio of the person named just before.
 """
 
@@ -84,6 +87,8 @@ def resolve_offices(ctx: DocContext, mentions: list[Mention]) -> list[Holder]:
     titled = [i for i, m in enumerate(mentions) if m.title]
     for i in titled:
         settle(i, _own_country(ctx, mentions[i]))
+        if i in decided and _posted(ctx, decided[i][0]) and mentions[i].host is None:
+            mentions[i].host = _host(ctx, mentions[i], decided[i][1])
     explicit = dict(decided)
     for i in titled:
         if i in decided:
@@ -126,30 +131,55 @@ def _likeliest_country(ctx: DocContext, mentions, names, index: int, explicit, d
     """The country the article is most about among those the title allows (see the module docstring)."""
     mention, name = mentions[index], names[index]
     sentence = ctx.sentence_at(mention.start)
+    listed = _list_of(ctx, mentions, index)
     taken = set()
-    actors: Counter = Counter()
+    evidence: Counter = Counter()
     for j, (role, country) in decided.items():
         if same_person(names[j], name):
             continue
-        weight = _prominence(ctx, names[j])
-        if ctx.sentence_at(mentions[j].start) == sentence:
-            weight += 2  # named in the same sentence: most often one delegation
-        actors[country] += weight
+        # A holder whose country is itself a guess counts once, so that guesses do not feed on each other.
+        weight = _prominence(ctx, names[j]) if j in explicit else 1
+        evidence[country] += weight
         if mentions[j].host:
-            actors[mentions[j].host] += weight  # an envoy's host country is as much part of the story
+            evidence[mentions[j].host] += weight  # an envoy's host country is as much part of the story
+        if j in listed:
+            evidence[country] += 2  # "Secretary X, Secretary Y and President Z": one delegation
+        elif j in explicit and ctx.sentence_at(mentions[j].start) == sentence:
+            evidence[country] -= 2  # "President Z welcomed Indian Prime Minister Y": the qualified one is foreign
         # A "then" holder held the office at another time than the article's holders.
         if mentions[j].then == mention.then and (j in explicit or ctx.sentence_at(mentions[j].start) == sentence):
             taken.add((role, country))
     where = lead_location(ctx)
     scores = Counter()
-    for country in set(ctx.country_counts) | set(actors):
+    for country in set(ctx.country_counts) | set(evidence):
         role = _role(ctx, mention, country)
         if role is None or (role, country) in taken:
             continue
-        scores[country] = ctx.country_counts[country] + actors[country] + (country == where)
+        scores[country] = ctx.country_counts[country] + evidence[country] + (country == where)
     if not scores:
         return None
-    return max(sorted(scores), key=lambda c: scores[c])
+    # Ties go to a country the sentence itself names.
+    in_sentence = Counter(key for _, _, key in ctx.vocabulary.countries_in(ctx.text[sentence[0]:sentence[1]]))
+    return max(sorted(scores), key=lambda c: (scores[c], in_sentence[c]))
+
+
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _list_of(ctx: DocContext, mentions, index: int) -> set[int]:
+    """The mentions joined to this one by commas and "and" alone: one list of names."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    position = order.index(index)
+    members = set()
+    for step in (-1, 1):
+        at = position
+        while 0 <= at + step < len(order):
+            a, b = sorted((order[at], order[at + step]), key=lambda i: mentions[i].start)
+            if not LIST_GAP.fullmatch(ctx.text, mentions[a].end, mentions[b].start):
+                break
+            at += step
+            members.add(order[at])
+    return members
 
 
 def _prominence(ctx: DocContext, name: str) -> int:
@@ -163,10 +193,17 @@ def _prominence(ctx: DocContext, name: str) -> int:
 
 def lead_location(ctx: DocContext) -> str | None:
     """Where the article's story happens: the first country (or its capital, city) named after "in" or "at"
-    below the headline."""
-    body = ctx.text.find("\n")
-    for start, end, country in ctx.vocabulary.countries_in(ctx.text):
-        if start > body and ctx.text[start:end] in ctx.vocabulary.country_names and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", ctx.text[max(0, start - 8):start]):
+    in the lead, the first paragraph below the headline."""
+    headline_end = ctx.text.find("\n")
+    if headline_end < 0:
+        return None
+    lead = re.search(r"\S[^\n]*", ctx.text[headline_end:])
+    if lead is None:
+        return None
+    start = headline_end + lead.start()
+    for at, end, country in ctx.vocabulary.countries_in(ctx.text[start:start + len(lead.group(0))]):
+        if ctx.text[start + at:start + end] in ctx.vocabulary.country_names and re.search(
+                r"\b(?:in|at)\s+(?:the\s+)?$", ctx.text[max(0, start + at - 8):start + at]):
             return country
     return None
 
