@@ -50,6 +50,10 @@ TENURE = re.compile(
     re.I,
 )
 FOUNDING_VERB = re.compile(r"\b(?:formed|founded|forged|signed|established|created|born|began|launched|concluded)\s+(?:\w+\s+){0,2}$", re.I)
+# A date that follows a founding verb gives the founding, not the time the anniversary is spoken of.
+FOUNDING_BEFORE_TIME = re.compile(
+    r"\b(?:signed|founded|formed|forged|established|created|concluded|born|launched|began|inked|set\s+up)\b(?:\s+\S+){0,3}\s*$", re.I
+)
 HEADLINE_AT = re.compile(rf"\bat\s+(?P<number>{CARDINAL})\s*$", re.I)
 NOT_AN_AGE_BEFORE = re.compile(r"\b(?:in|within|another|next|first|last|past\s+few|every|after|before|than|about\s+to|up\s+to|the)\s+(?:\w+\s+)?$", re.I)
 
@@ -67,11 +71,20 @@ def _qualifier(lead: str) -> Qualifier:
     return Qualifier.exact
 
 
-def _time(ctx: DocContext, start: int) -> tuple[str | None, str]:
-    """An anniversary holds at the article's date, unless a year stands right before it."""
+def _time(ctx: DocContext, start: int, end: int) -> tuple[str | None, str]:
+    """An anniversary holds when its sentence says ("In 2019, ... marked NATO's 70th anniversary", "will mark
+    its 75th anniversary next year"), else at the article's date. A year right before it ("the 1999 50th
+    anniversary") wins; the founding date ("signed in 1949") and a start ("since 1949") are no such time."""
     before = YEAR_BEFORE.search(ctx.text[max(0, start - 12):start])
     if before:
         return before.group("year"), "year given before the anniversary"
+    times = [
+        t for t in ctx.times_in_sentence(start)
+        if not t.is_start and not FOUNDING_BEFORE_TIME.search(ctx.text[max(0, t.start - 40):t.start])
+    ]
+    if times:
+        near = min(times, key=lambda t: (t.start - end if t.start >= end else start - t.end, t.start))
+        return near.value, f"“{near.phrase}”"
     return ctx.published_iso, "article date"
 
 
@@ -104,7 +117,7 @@ def _draft(ctx: DocContext, start: int, end: int, age: int, form: str, qualifier
     subject = ctx.alliance_at(start)
     if subject is None or not 1 <= age <= 300:
         return None
-    time, note = _time(ctx, start)
+    time, note = _time(ctx, start, end)
     return Draft(KIND, f"alliance:{subject}", age, start, end, qualifier, time, form, time_note=note)
 
 

@@ -15,6 +15,8 @@ from ..vocabulary import Vocabulary
 
 # A sentence ends at . ! ? (with closing quotes) before a capital, or at a line break.
 _SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+# A comma-delimited relative clause: "Austin, who visited the DMZ in 2021, said ...".
+RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
 # Pronouns by which a sentence refers back to what the sentence before it talks about.
 REFERS_BACK = re.compile(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
 # Tokens whose final period does not end a sentence.
@@ -83,12 +85,22 @@ class DocContext:
         return find_times(self.text, start, end, self.published)
 
     def nearest_time(self, offset: int, end: int | None = None) -> TimeRef | None:
-        """The date phrase of the claim's sentence closest to the claim."""
+        """The date phrase of the claim's sentence closest to the claim, leaving out one inside a relative
+        clause the claim is not in ("Austin, who visited the DMZ in 2021, said the 28,500 troops ...")."""
         end = offset if end is None else end
-        times = self.times_in_sentence(offset)
+        times = [t for t in self.times_in_sentence(offset) if not self._in_other_relative_clause(t, offset, end)]
         if not times:
             return None
         return min(times, key=lambda t: (t.start - end if t.start >= end else offset - t.end, t.start))
+
+    def _in_other_relative_clause(self, time: TimeRef, start: int, end: int) -> bool:
+        sentence_start, sentence_end = self.sentence_at(time.start)
+        opening = self.text.rfind(",", sentence_start, time.start)
+        if opening < 0 or not RELATIVE.match(self.text, opening + 1):
+            return False
+        closing = self.text.find(",", time.end, sentence_end)
+        closing = sentence_end if closing < 0 else closing
+        return not (opening < start and end <= closing)
 
     @property
     def published_iso(self) -> str | None:
