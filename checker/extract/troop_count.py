@@ -32,7 +32,7 @@ TROOPS = re.compile(
 )
 # Words before the number that make it a movement or a target, not a stationed size.
 MOVEMENT = re.compile(
-    r"\b(?:withdraw\w*|pull\w*|cut\w*|reduc\w*|relocat\w*|mov\w+|redeploy\w*|reposition\w*|send\w*|sent|deploy\w*\s+(?:an?\s+)?additional|"
+    r"\b(?:withdraw\w*|pull\w*|cut\w*|reduc\w*|relocat\w*|mov\w+|redeploy\w*|reposition\w*|rotat\w*|send\w*|sent|deploy\w*\s+(?:an?\s+)?additional|"
     r"bring\w*\s+home|transfer\w*|shift\w*|adding|extra|additional|remov\w*|drawdown)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
@@ -67,7 +67,9 @@ def _force(ctx: DocContext, match: re.Match) -> str | None:
             hosts = ["kr"]
     sentence = ctx.text[sentence_start:sentence_end]
     if not hosts:
-        hosts = [key for _, _, key in vocab.countries_in(sentence) if key != country]
+        # The country named closest to the count ("54,000 in Japan and 2,500 through the Philippines").
+        named = [(abs(sentence_start + start - match.start()), key) for start, _, key in vocab.countries_in(sentence)]
+        hosts = [key for _, key in sorted(named) if key != country]
     if not hosts and country:
         hosts = [host for host, _ in ctx.country_counts.most_common() if host != country]
     for host in hosts:
