@@ -15,6 +15,10 @@ from ..vocabulary import Vocabulary
 
 # A sentence ends at . ! ? (with closing quotes) before a capital, or at a line break.
 _SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+# A comma-delimited relative clause: "Austin, who visited the DMZ in 2021, said ...".
+RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
+# Pronouns by which a sentence refers back to what the sentence before it talks about.
+REFERS_BACK = re.compile(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
 # Tokens whose final period does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
@@ -59,17 +63,44 @@ class DocContext:
         index = max(bisect_right(self._sentence_starts, offset) - 1, 0)
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence before the one at `offset`, if it is in the same paragraph (line)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 1:
+            return None
+        before = self.sentences[index - 1]
+        return None if "\n" in self.text[before[1]:self.sentences[index][0]] else before
+
+    def topic_window(self, offset: int) -> tuple[int, int]:
+        """The sentence at `offset`, and the one before it when this one refers back with a pronoun
+        ('We have done so for 75 years.', 'Kishi signed it in 1960.'): what the sentence talks about."""
+        start, end = self.sentence_at(offset)
+        before = self.previous_sentence(offset)
+        if before and REFERS_BACK.search(self.text[start:end]):
+            return before[0], end
+        return start, end
+
     def times_in_sentence(self, offset: int) -> list[TimeRef]:
         start, end = self.sentence_at(offset)
         return find_times(self.text, start, end, self.published)
 
     def nearest_time(self, offset: int, end: int | None = None) -> TimeRef | None:
-        """The date phrase of the claim's sentence closest to the claim."""
+        """The date phrase of the claim's sentence closest to the claim, leaving out one inside a relative
+        clause the claim is not in ("Austin, who visited the DMZ in 2021, said the 28,500 troops ...")."""
         end = offset if end is None else end
-        times = self.times_in_sentence(offset)
+        times = [t for t in self.times_in_sentence(offset) if not self._in_other_relative_clause(t, offset, end)]
         if not times:
             return None
         return min(times, key=lambda t: (t.start - end if t.start >= end else offset - t.end, t.start))
+
+    def _in_other_relative_clause(self, time: TimeRef, start: int, end: int) -> bool:
+        sentence_start, sentence_end = self.sentence_at(time.start)
+        opening = self.text.rfind(",", sentence_start, time.start)
+        if opening < 0 or not RELATIVE.match(self.text, opening + 1):
+            return False
+        closing = self.text.find(",", time.end, sentence_end)
+        closing = sentence_end if closing < 0 else closing
+        return not (opening < start and end <= closing)
 
     @property
     def published_iso(self) -> str | None:
@@ -94,9 +125,15 @@ class DocContext:
         return scores
 
     def alliance_at(self, offset: int) -> str | None:
-        """The alliance a mention at `offset` is about: its sentence first, then the article."""
+        """The alliance a mention at `offset` is about: its sentence first (then the sentence it refers
+        back to), then the article."""
         start, end = self.sentence_at(offset)
-        return self.alliance_in(self.text[start:end]) or self.main_alliance
+        found = self.alliance_in(self.text[start:end])
+        if found is None:
+            window = self.topic_window(offset)
+            if window[0] < start:
+                found = self.alliance_in(self.text[window[0]:start])
+        return found or self.main_alliance
 
     def alliance_in(self, sentence: str) -> str | None:
         vocab = self.vocabulary
@@ -106,8 +143,10 @@ class DocContext:
             for key in vocab.alliance_names[match.group(0).lower()]:
                 candidates[key] += 2
         for key, alliance in vocab.alliances.items():
-            if len(alliance.members) >= 2 and sum(m in countries for m in alliance.members) >= 2:
-                candidates[key] += 1
+            named = sum(m in countries for m in alliance.members)
+            if len(alliance.members) >= 2 and named >= 2:
+                # Two members named count; all of them named count as much as a name.
+                candidates[key] += 2 if named == len(alliance.members) else 1
         if not candidates:
             return None
         # Ties (a shared name such as "Mutual Defense Treaty") go to the article's topic.
