@@ -13,7 +13,7 @@ import re
 
 from .compare.founding import implied_founding
 from .compare.office import holder_name
-from .compare.outcome import Cluster, Reading, cluster, overlap
+from .compare.outcome import Cluster, Reading, cluster, number, overlap, span_label
 from .compare.quantity import admitted_counts
 from .compare.series_cadence import FALLBACK, implied_offset, numbered_years
 from .engine import CheckResult
@@ -40,29 +40,6 @@ def find_finding(findings: list[Finding], wanted: str) -> Finding:
     raise CheckerError(f"no finding with id {prefix!r}{hint}")
 
 
-# --- numbers in words ------------------------------------------------------
-
-def number(value: float) -> str:
-    """An integer as reports print it: thousands separators from 10,000, a real minus sign."""
-    whole = int(round(value))
-    text = f"{abs(whole):,}" if abs(whole) >= 10_000 else str(abs(whole))
-    return f"−{text}" if whole < 0 else text
-
-
-def interval(bounds: tuple[float, float]) -> str:
-    lo, hi = bounds
-    if lo == -math.inf and hi == math.inf:
-        return "any value"
-    if lo == -math.inf:
-        return f"≤ {number(hi)}"
-    if hi == math.inf:
-        return f"≥ {number(lo)}"
-    if round(lo) == round(hi):
-        return number(lo)
-    joiner = "–" if lo >= 0 else " to "
-    return f"{number(lo)}{joiner}{number(hi)}"
-
-
 # --- what one claim implies, per comparison ---------------------------------
 
 def founding_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> str:
@@ -70,7 +47,7 @@ def founding_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> s
     if reading is None:
         return "nothing: the claim has no time, so it takes no part"
     if claim.kind == "treaty_year":
-        return f"founded {interval(reading.strict)} (the treaty's year)"
+        return f"founded {span_label(*reading.strict)} (the treaty's year)"
     said_in, age = claim.time[:4], claim.value
     last = {"ordinal": f"{said_in} − {age}", "nth_year": f"{said_in} − {age} + 1"}.get(claim.form, f"{said_in} − {age}")
     first = {"ordinal": last, "nth_year": f"{said_in} − {age}"}.get(claim.form, f"{said_in} − {age} − 1")
@@ -80,9 +57,9 @@ def founding_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> s
         arithmetic = f"{said_in} − {age} … {said_in} − {age} + 3"
     else:
         arithmetic = first if first == last else f"{first} … {last}"
-    text = f"founded {arithmetic} = {interval(reading.strict)}"
+    text = f"founded {arithmetic} = {span_label(*reading.strict)}"
     if reading.loose != reading.strict:
-        text += f"; a round age, so ± {rule.loose_years} years: loosely {interval(reading.loose)}"
+        text += f"; a round age, so ± {rule.loose_years} years: loosely {span_label(*reading.loose)}"
     return text
 
 
@@ -98,7 +75,7 @@ def series_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> str
     year = int(claim.time[:4])
     counted = numbered_years(series, year)
     years = str(year) if counted == year else f"{counted} (numbered years to {year})"
-    text = f"series offset = {claim.value} − {series.per_year} × {years} = {interval(reading.strict)}"
+    text = f"series offset = {claim.value} − {series.per_year} × {years} = {span_label(*reading.strict)}"
     if series.per_year == 1 and counted == year:
         text += f", as if the 1st had been held in {number(1 - reading.strict[1])}"
     return text
@@ -108,8 +85,8 @@ def spread(count: float, bounds: tuple[float, float]) -> str:
     """"28,500 ± 5% = 27,075–29,925" when the interval is symmetric about the count, else the interval."""
     lo, hi = bounds
     if math.isinf(lo) or math.isinf(hi) or not math.isclose(count - lo, hi - count):
-        return interval(bounds)
-    return f"{number(count)} ± {(hi - count) / count:.0%} = {interval(bounds)}"
+        return span_label(*bounds)
+    return f"{number(count)} ± {(hi - count) / count:.0%} = {span_label(*bounds)}"
 
 
 def quantity_implication(claim: Claim, rule, vocabulary: Vocabulary | None) -> str:
@@ -200,8 +177,8 @@ def group_cluster(claims: list[Claim], rule, vocabulary) -> Cluster | None:
 def bounds_text(folded: Cluster) -> str:
     """A group's admitted values, with the loose ones when approximations widen them."""
     if folded.loose == folded.strict:
-        return interval(folded.strict)
-    return f"{interval(folded.strict)} (loosely {interval(folded.loose)})"
+        return span_label(*folded.strict)
+    return f"{span_label(*folded.strict)} (loosely {span_label(*folded.loose)})"
 
 
 def interval_reasons(finding: Finding, groups: list[list[Claim]], rule, vocabulary) -> list[str]:
@@ -211,7 +188,7 @@ def interval_reasons(finding: Finding, groups: list[list[Claim]], rule, vocabula
     if finding.verdict is Verdict.agreement:
         docs = sorted({c.doc for c in groups[0]})
         return [f"The claims of {len(docs)} documents ({', '.join(docs)}) all admit {measure} "
-                f"{interval(main.strict)}: agreement."]
+                f"{span_label(*main.strict)}: agreement."]
     lines = ["Group 1 is the reference: it has the most documents, then the most claims, then the narrowest values."]
     for index, other in enumerate(folded[1:], start=2):
         shared = overlap(main.loose, other.loose)
@@ -220,7 +197,7 @@ def interval_reasons(finding: Finding, groups: list[list[Claim]], rule, vocabula
         if shared is None:
             lines.append(f"{head}, not even loosely: contradiction.")
         else:
-            lines.append(f"{head}, but loosely they share {interval(shared)}: discrepancy, not contradiction.")
+            lines.append(f"{head}, but loosely they share {span_label(*shared)}: discrepancy, not contradiction.")
     return lines
 
 

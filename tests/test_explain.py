@@ -10,7 +10,8 @@ import pytest
 
 from checker.engine import check
 from checker.errors import CheckerError
-from checker.explain import explain, find_finding, implication, interval
+from checker.compare.outcome import span_label
+from checker.explain import explain, find_finding, implication
 from checker.models import Verdict
 from report_corpora import write_hostile_corpus, write_troop_corpus
 
@@ -170,7 +171,7 @@ def test_the_printed_arithmetic_gives_the_comparison_numbers(seeds_result):
         reading = implied_founding(claim, rule.loose_years)
         words = implication(claim, rule, seeds_result.rules.vocabulary).split(";")[0]
         expression, result = words.removeprefix("founded ").split(" = ")
-        assert result == interval(reading.strict)
+        assert result == span_label(*reading.strict)
         if expression.startswith("no later than "):
             assert reading.strict == (float("-inf"), arithmetic(expression.removeprefix("no later than ")))
         else:
@@ -180,5 +181,5 @@ def test_the_printed_arithmetic_gives_the_comparison_numbers(seeds_result):
 
 def test_intervals_read_as_reports_print_them():
     inf = float("inf")
-    assert [interval(b) for b in [(1953, 1953), (1951, 1952), (-inf, 1952), (28500, inf), (-1971, -1970)]] == [
+    assert [span_label(*b) for b in [(1953, 1953), (1951, 1952), (-inf, 1952), (28500, inf), (-1971, -1970)]] == [
         "1953", "1951–1952", "≤ 1952", "≥ 28,500", "−1971 to −1970"]

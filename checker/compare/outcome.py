@@ -98,17 +98,22 @@ def judge(
     return outcomes
 
 
-def span_label(lo: float, hi: float, unit: str = "") -> str:
-    """'1953', '1952–1953', '≤ 1952', '≥ 28,500' for an interval."""
-    def show(value: float) -> str:
-        return f"{int(round(value)):,}" if abs(value) >= 10_000 else str(int(round(value)))
+def number(value: float) -> str:
+    """An integer as reports print it: thousands separators from 10,000, a real minus sign."""
+    whole = int(round(value))
+    text = f"{abs(whole):,}" if abs(whole) >= 10_000 else str(abs(whole))
+    return f"−{text}" if whole < 0 else text
 
+
+def span_label(lo: float, hi: float) -> str:
+    """'1953', '1952–1953', '≤ 1952', '≥ 28,500', '−1970 to −1968' for an interval."""
     if lo == -math.inf and hi == math.inf:
-        return "any"
+        return "any value"
     if lo == -math.inf:
-        return f"≤ {show(hi)}{unit}"
+        return f"≤ {number(hi)}"
     if hi == math.inf:
-        return f"≥ {show(lo)}{unit}"
+        return f"≥ {number(lo)}"
     if round(lo) == round(hi):
-        return f"{show(lo)}{unit}"
-    return f"{show(lo)}–{show(hi)}{unit}"
+        return number(lo)
+    joiner = "–" if lo >= 0 else " to "
+    return f"{number(lo)}{joiner}{number(hi)}"

@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 
 from .. import explain
+from ..compare.outcome import number as readable_number, span_label
 from ..engine import CheckResult
 from ..models import Claim, Verdict
 from .markup import figure, number, svg, text
@@ -74,7 +75,7 @@ def value_axis(lo: float, hi: float, x, bottom: float) -> list[str]:
         px = number(x(tick))
         parts.append(f'<line class="grid" x1="{px}" y1="4" x2="{px}" y2="{number(bottom)}"/>')
         parts.append(f'<text class="tick" x="{px}" y="{number(bottom + 16)}" text-anchor="middle">'
-                     f"{text(explain.number(tick))}</text>")
+                     f"{text(readable_number(tick))}</text>")
         tick += step
     return parts
 
@@ -101,7 +102,7 @@ def interval_chart(rows: list[tuple[Claim, object, str]], doc_labels: dict[str, 
                   bar("loose", reading.loose, x, top + 5, 14),
                   bar("strict", reading.strict, x, top + 8, 8),
                   f"<title>{text(claim.doc)}:{claim.span.line} “{text(claim.span.text)}”\n"
-                  f"strictly {text(explain.interval(reading.strict))}, loosely {text(explain.interval(reading.loose))}</title>",
+                  f"strictly {text(span_label(*reading.strict))}, loosely {text(span_label(*reading.loose))}</title>",
                   "</g>"]
     return svg("intervals", WIDTH, bottom + AXIS_HEIGHT, label, parts)
 
