@@ -1,6 +1,6 @@
 """Score a checker report against gold annotations: claims per kind, contradictions per file pair.
 
-    python -m benchmarks.accuracy CORPUS GOLD [--report REPORT.json] [--markdown OUT.md]
+    python -m benchmarks.accuracy CORPUS GOLD [--report REPORT.json] [--markdown OUT.md] [--title TITLE]
 
 Without --report the checker is run on CORPUS. The scoring rules are the ones in the development
 corpus's README: a predicted claim matches a gold claim of the same file and kind whose value agrees
@@ -339,7 +339,7 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def render(claims: ClaimScores, contradictions: ContradictionScores) -> str:
+def render(claims: ClaimScores, contradictions: ContradictionScores, title: str | None = None) -> str:
     claim_table = tabulate(
         [[r.kind, r.gold, r.predicted, r.matched, fmt(r.recall), fmt(r.precision), fmt(r.f1)] for r in claims.rows],
         headers=["kind", "gold", "predicted", "matched", "recall", "precision", "F1"],
@@ -355,7 +355,7 @@ def render(claims: ClaimScores, contradictions: ContradictionScores) -> str:
         colalign=["left"] + ["right"] * 7,
         disable_numparse=True,  # keep "1.00" as written, not re-rendered as "1"
     )
-    parts = ["## Claims", "", claim_table, "", "## Contradicting file pairs", "", pair_table]
+    parts = ([f"# {title}", ""] if title else []) + ["## Claims", "", claim_table, "", "## Contradicting file pairs", "", pair_table]
     for title, pairs in (("Missed pairs", contradictions.missed), ("Falsely flagged pairs", contradictions.false)):
         parts += ["", f"### {title} ({len(pairs)})", ""]
         if not pairs:
@@ -383,11 +383,22 @@ def write_atomically(path: Path, text: str) -> None:
 # ---------------------------------------------------------------- command line
 
 
-def run_checker(corpus_dir: Path) -> dict:
+def find_manifest(corpus_dir: Path) -> Path | None:
+    """The dates of a corpus kept outside a corpus.toml: the devset's `manifest.toml`, next to the
+    articles or one level up (its keys are file names relative to `articles/`)."""
+    if (corpus_dir / "corpus.toml").exists():
+        return None
+    for candidate in (corpus_dir / "manifest.toml", corpus_dir.parent / "manifest.toml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def run_checker(corpus_dir: Path, manifest: Path | None = None) -> dict:
     command = [sys.executable, "-m", "checker.cli", "check", str(corpus_dir.resolve()), "--format", "json"]
-    # The devset keeps its dates in manifest.toml rather than a corpus.toml.
-    if not (corpus_dir / "corpus.toml").exists() and (corpus_dir / "manifest.toml").exists():
-        command += ["--manifest", str((corpus_dir / "manifest.toml").resolve())]
+    manifest = manifest or find_manifest(corpus_dir)
+    if manifest is not None:
+        command += ["--manifest", str(manifest.resolve())]
     try:
         done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8")
     except OSError as exc:
@@ -417,13 +428,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path, help="gold.json")
     parser.add_argument("--report", type=Path, help="a checker JSON report; without it the checker is run on CORPUS")
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    parser.add_argument("--title", help="a level-1 heading above the tables")
+    parser.add_argument("--manifest", type=Path,
+                        help="dates of the corpus files (default: CORPUS/corpus.toml, else manifest.toml in CORPUS or its parent)")
     args = parser.parse_args(argv)
     try:
         if not args.corpus.is_dir():
             raise ScoringError(f"{args.corpus}: not a directory")
         gold = load_json(args.gold, "gold")
-        report = load_json(args.report, "report") if args.report else run_checker(args.corpus)
-        text = render(score_claims(report, gold, args.corpus), score_contradictions(report, gold))
+        report = load_json(args.report, "report") if args.report else run_checker(args.corpus, args.manifest)
+        text = render(score_claims(report, gold, args.corpus), score_contradictions(report, gold), args.title)
         if args.markdown:
             write_atomically(args.markdown, text)
     except (ScoringError, KeyError, TypeError) as exc:

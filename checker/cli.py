@@ -10,6 +10,9 @@ from typing import List, Optional
 import typer
 from tabulate import tabulate
 
+from .baseline import build_baseline, compare_with_baseline, describe_update, failing_findings, load_baseline, save_baseline
+from .config import Config, load_config, with_flags
+from .engine import CheckResult
 from .engine import check as run_check
 from .errors import CheckerError
 from .models import Verdict
@@ -17,6 +20,8 @@ from .output import write_atomic
 from .report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_BASELINE = Path("reports/baseline.json")
+DEFAULT_FAIL_ON = "contradiction"
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
                   help="Find contradictions between news articles about the same story.")
@@ -26,6 +31,19 @@ class Format(str, enum.Enum):
     table = "table"
     markdown = "markdown"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+
+
+class FailOn(str, enum.Enum):
+    contradiction = "contradiction"
+    discrepancy = "discrepancy"
+    never = "never"
+
+
+class Include(str, enum.Enum):
+    discrepancy = "discrepancy"
 
 
 class ExtractFormat(str, enum.Enum):
@@ -46,32 +64,88 @@ def emit(content: str, output: Optional[Path]) -> None:
 
 
 PATHS = typer.Argument(..., help="Corpus directories or article files (.txt, .md).")
+CONFIGURED_PATHS = typer.Argument(None, help="Corpus directories or article files (.txt, .md); default: `paths` from the configuration.")
 RULES = typer.Option(None, "--rules", help="Rules directory (default: the shipped rules/).")
 MANIFEST = typer.Option(None, "--manifest", help="Corpus manifest (default: corpus.toml at the corpus root).")
 
 
-@app.command()
-def check(
-    paths: List[Path] = PATHS,
-    format: Format = typer.Option(Format.table, "--format", "-f", help="Report format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
-    rules: Optional[Path] = RULES,
-    manifest: Optional[Path] = MANIFEST,
-) -> None:
-    """Check a corpus: list contradictions, discrepancies, successions and agreements."""
-    try:
-        result = run_check(paths, rules, manifest)
-        emit(FORMATS[format.value](result), output)
-    except CheckerError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{exc.filename or ''}: {exc.strerror}")
+def settings_for(paths: Optional[List[Path]], **flags: object) -> Config:
+    """[tool.factcheck] (pyproject.toml) or factcheck.toml, with the given flags over it."""
+    settings = with_flags(load_config(paths, tuple(FORMATS)), paths=paths, **flags)
+    if not settings.paths:
+        raise CheckerError("no corpus given: pass CORPUS or set `paths` in [tool.factcheck]")
+    return settings
+
+
+def warn_about_input(result: CheckResult) -> None:
     for warning in result.corpus.warnings:
         typer.echo(f"factcheck: warning: {warning}", err=True)
     for skipped in result.corpus.skipped:
         typer.echo(f"factcheck: warning: skipped {skipped.path}: {skipped.reason}", err=True)
-    contradictions = any(f.verdict is Verdict.contradiction for f in result.findings)
-    raise typer.Exit(EXIT_FINDINGS if contradictions else EXIT_CLEAN)
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = CONFIGURED_PATHS,
+    format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format (default: table)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    rules: Optional[Path] = RULES,
+    manifest: Optional[Path] = MANIFEST,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Known findings: only new ones fail the check."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest verdict that fails the check (default: contradiction)."),
+) -> None:
+    """Check a corpus: list contradictions, discrepancies, successions and agreements."""
+    try:
+        settings = settings_for(paths, rules=rules, manifest=manifest, baseline=baseline,
+                                fail_on=fail_on and fail_on.value, format=format and format.value)
+        # Read the baseline first: a broken one should stop the run before any work or output.
+        known = load_baseline(settings.baseline) if settings.baseline else None
+        result = run_check(settings.paths, settings.rules, settings.manifest)
+        if known is not None:
+            result.baseline = compare_with_baseline(result, known)
+        emit(FORMATS[settings.format or Format.table.value](result), output)
+    except CheckerError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror}")
+    warn_about_input(result)
+    failing = failing_findings(result, settings.fail_on or DEFAULT_FAIL_ON)
+    if result.baseline is not None:
+        for finding in failing:
+            typer.echo(f"factcheck: new {finding.verdict.value} not in the baseline: "
+                       f"{finding.rule} {finding.subject} [{result.baseline.fingerprints[finding.id]}] {finding.message}", err=True)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: Optional[List[Path]] = CONFIGURED_PATHS,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Baseline file (default: `baseline` from the configuration, else reports/baseline.json)."),
+    include: Optional[List[Include]] = typer.Option(None, "--include", help="Record discrepancies too (contradictions always are)."),
+    update: bool = typer.Option(False, "--update", help="Refresh an existing baseline: keep notes, drop entries no longer found, add new ones."),
+    rules: Optional[Path] = RULES,
+    manifest: Optional[Path] = MANIFEST,
+) -> None:
+    """Record the current contradictions (and, with --include discrepancy, discrepancies) as known."""
+    try:
+        settings = settings_for(paths, rules=rules, manifest=manifest)
+        target = output or settings.baseline or DEFAULT_BASELINE
+        previous = load_baseline(target) if update else None
+        if previous is None and target.exists():
+            raise CheckerError(f"{target}: already exists; use --update to refresh it (notes are kept)")
+        if include or previous is None:
+            verdicts = {Verdict.contradiction} | {Verdict(choice.value) for choice in include or []}
+        else:
+            verdicts = set(previous.include)
+        result = run_check(settings.paths, settings.rules, settings.manifest)
+        current = build_baseline(result, verdicts, previous)
+        save_baseline(target, current)
+    except CheckerError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror}")
+    warn_about_input(result)
+    typer.echo(describe_update(target, previous, current))
 
 
 @app.command()
@@ -99,6 +173,27 @@ def extract(
         fail(str(exc))
     except OSError as exc:
         fail(f"{exc.filename or ''}: {exc.strerror}")
+
+
+@app.command()
+def explain(
+    paths: List[Path] = typer.Argument(..., metavar="CORPUS...", help="Corpus directories or article files (.txt, .md)."),
+    finding_id: str = typer.Argument(..., metavar="FINDING_ID", help="A finding id as reports show it (F1a2b3c4d); a unique prefix is enough."),
+    rules: Optional[Path] = RULES,
+    manifest: Optional[Path] = MANIFEST,
+) -> None:
+    """Show how one finding was derived: sentences, dates, implied values, the rule, the verdict."""
+    from .explain import explain as derivation, find_finding
+
+    try:
+        result = run_check(paths, rules, manifest)
+        finding = find_finding(result.findings, finding_id)
+    except CheckerError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror}")
+    manifest_name = manifest.name if manifest else "corpus.toml"
+    typer.echo("\n".join(derivation(result, finding, manifest_name)))
 
 
 @app.command("rules")

@@ -59,6 +59,15 @@ def make_span(text: str, index: LineIndex, start: int, end: int) -> Span:
     return Span(start=start, end=end, line=line, column=column, text=text[start:end])
 
 
+def span_end(span: Span) -> tuple[int, int]:
+    """The 1-based (line, column) just past a span's last character, worked out from its own text."""
+    inside = LineIndex(span.text)
+    breaks = len(inside.line_starts) - 1
+    if breaks == 0:
+        return span.line, span.column + len(span.text)
+    return span.line + breaks, len(span.text) - inside.line_starts[-1] + 1
+
+
 @dataclass
 class Corpus:
     root: Path

@@ -6,12 +6,16 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compare import COMPARISONS
 from .corpus import Corpus, load_corpus
 from .extract import extract_document
 from .models import VERDICT_ORDER, Claim, Finding, Group
 from .rules import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    from .baseline import BaselineComparison
 
 
 @dataclass
@@ -20,6 +24,8 @@ class CheckResult:
     rules: RuleSet
     claims: list[Claim]
     findings: list[Finding]
+    # Set when the check is held against a baseline: new / known / resolved.
+    baseline: BaselineComparison | None = None
 
     @property
     def undated(self) -> list[Claim]:

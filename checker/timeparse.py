@@ -20,6 +20,8 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# "the 1951 treaty" names a document, not a time; "the 1999 commemoration" is a time.
+_DOCUMENT = r"(?:treaty|treaties|pact|accord|agreement|alliance|constitution|act|law|charter)"
 _NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
 
 # Named groups tell the resolver which form matched; order matters (longest forms first).
@@ -38,6 +40,7 @@ DATE_PHRASE = re.compile(
   | (?P<ago>\b{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago\b)
   | (?P<weekday>\b(?:(?P<wd_which>last|next|this|on)\s+)?(?P<wd_name>{_WEEKDAY})\b)
   | (?P<year>\b(?:in|since|from|of|by|during|until)\s+(?P<year_y>{_YEAR})\b(?![-–]\d))
+  | (?P<theyear>\bthe\s+(?P<theyear_y>{_YEAR})\b(?![-–]\d)(?!(?:\s+[\w.'’-]+){{0,4}}?\s+{_DOCUMENT}\b))
     """,
     re.X | re.I,
 )
@@ -50,6 +53,17 @@ class TimeRef:
     end: int
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
     phrase: str
+    form: str = ""  # the DATE_PHRASE group that matched: mdy, dmy, my, year, theyear, weekday...
+
+    @property
+    def names_year(self) -> bool:
+        """Whether the phrase writes its year ("19 January, 1960", "in 2015", "the 1999"), so it needs no base date."""
+        return self.form in ("mdy", "dmy", "my", "year", "theyear")
+
+    @property
+    def is_start(self) -> bool:
+        """'since 2014' gives when a state began, not a time it held."""
+        return self.phrase.lower().startswith(("since", "from"))
 
     @property
     def year(self) -> int:
@@ -106,6 +120,8 @@ def resolve(match: re.Match, base: dt.date | None, future: bool = False) -> str 
         return f"{int(g('my_y')):04d}-{_month(g('my_m')):02d}"
     if g("year"):
         return g("year_y")
+    if g("theyear"):
+        return g("theyear_y")
     if base is None:
         return None
     if g("md") or g("dm"):
@@ -154,7 +170,7 @@ def find_times(text: str, start: int, end: int, base: dt.date | None) -> list[Ti
     for match in DATE_PHRASE.finditer(window):
         value = resolve(match, base, future)
         if value:
-            found.append(TimeRef(start + match.start(), start + match.end(), value, match.group(0)))
+            found.append(TimeRef(start + match.start(), start + match.end(), value, match.group(0), match.lastgroup or ""))
     return found
 
 

@@ -45,6 +45,13 @@ class Role(Strict):
     titles: list[str]
     countries: list[str] = []
     not_countries: list[str] = []
+    # What the office is in charge of ("defense"): "his counterpart from China" holds the role
+    # with the same portfolio there.
+    portfolio: str = ""
+    # Held once per host country (ambassadors, chargés d'affaires): the office key names the host.
+    posted: bool = False
+    # Held once per force (a commander): the title counts only next to a force's name.
+    of_force: bool = False
 
     def allows(self, country: str | None) -> bool:
         if country is None:
@@ -83,6 +90,11 @@ class Vocabulary(Strict):
         return table
 
     @cached_property
+    def country_names(self) -> set[str]:
+        """The words that name a country as a place ("Manila", "Japan"), not only modify a title ("Japanese")."""
+        return {name for country in self.countries.values() for name in country.names}
+
+    @cached_property
     def country_pattern(self) -> re.Pattern:
         return re.compile(alternation(self.country_by_word))
 
@@ -115,6 +127,11 @@ class Vocabulary(Strict):
                 table.setdefault(name.lower(), []).append(key)
         return table
 
+    # --- forces ----------------------------------------------------------
+    @cached_property
+    def force_by_name(self) -> dict[str, str]:
+        return {name: key for key in sorted(self.forces) for name in self.forces[key].names}
+
     # --- offices ---------------------------------------------------------
     @cached_property
     def roles_by_title(self) -> dict[str, list[str]]:
@@ -123,6 +140,9 @@ class Vocabulary(Strict):
             for title in self.roles[key].titles:
                 table.setdefault(title.lower(), []).append(key)
         return table
+
+    def roles_with_portfolio(self, portfolio: str) -> list[str]:
+        return sorted(key for key, role in self.roles.items() if portfolio and role.portfolio == portfolio)
 
     def role_for(self, title: str, country: str | None) -> str | None:
         """The role a title names for a country, e.g. ('Defense Secretary', 'ph') -> 'defense-secretary'."""

@@ -79,3 +79,13 @@ def test_undated_document_yields_claims_and_says_they_were_not_compared(tmp_path
     assert [(c["doc"], c["value"], c["time"]) for c in report["claims"]] == [("a.txt", 54, None), ("b.txt", 56, None)]
     assert report["undated"] == [c["id"] for c in report["claims"]]
     assert report["findings"] == []
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path):
+    import os
+
+    target = tmp_path / "seeds.json"
+    run_cli("check", str(SEEDS), "--format", "json", "--output", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

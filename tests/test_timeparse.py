@@ -55,3 +55,26 @@ def test_days_apart_respects_precision():
     assert days_apart("2024-07-16", "2024") == 0
     assert days_apart("2024-07-16", "2024-08") == 16
     assert days_apart("2022", "2024-01-01") == 366
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("it hosted the 1999 commemoration", [("the 1999", "1999", "theyear")]),
+        ("after the 2018 Singapore summit", [("the 2018", "2018", "theyear")]),
+        ("leaders praised the 1951 treaty", []),
+        ("the 1960 Treaty of Mutual Cooperation and Security", []),
+        ("signed it on 19 January, 1960, together", [("19 January, 1960", "1960-01-19", "dmy")]),
+    ],
+)
+def test_a_year_after_the_is_a_time_unless_it_names_a_document(text, expected):
+    found = find_times(text, 0, len(text), dt.date(2024, 7, 8))
+    assert [(t.phrase, t.value, t.form) for t in found] == expected
+
+
+def test_which_phrases_write_their_year_and_which_give_a_start():
+    text = "in office since 2014, he met them on Monday and in March 2023"
+    found = {t.phrase: t for t in find_times(text, 0, len(text), dt.date(2024, 7, 8))}
+    assert found["since 2014"].names_year and found["since 2014"].is_start
+    assert not found["on Monday"].names_year
+    assert found["March 2023"].names_year and not found["March 2023"].is_start

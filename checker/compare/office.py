@@ -2,9 +2,9 @@
 
 Claims of one office are grouped by person (spelling variants and surnames
 join the full name). Two people named for the office within `window_days` of
-each other is a contradiction; different people further apart is a
-succession, reported as information; one person named by several documents
-is an agreement.
+each other is a contradiction, which lists only the claims that clash; the
+other claims of the office form a succession when they name different people
+(reported as information) and an agreement when several documents name one.
 """
 
 from __future__ import annotations
@@ -43,29 +43,45 @@ def _period(group: list[Claim]) -> str:
     return times[0] if times[0] == times[-1] else f"{times[0]}..{times[-1]}"
 
 
-def _overlapping(a: list[Claim], b: list[Claim], window_days: int) -> bool:
-    return any(x.time and y.time and days_apart(x.time, y.time) <= window_days for x in a for y in b)
+def _clashing_claims(group: list[Claim], others: list[list[Claim]], window_days: int) -> list[Claim]:
+    """The claims of one person that another person's claims for the office come within the window of."""
+    return [
+        c for c in group
+        if c.time and any(o.time and days_apart(c.time, o.time) <= window_days for other in others for o in other)
+    ]
 
 
 def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
+    """A contradiction lists only the claims that clash in time: a person named again long after a
+    clash (the successor in later articles) is a succession, not part of the contradiction."""
     subject = claims[0].subject if claims else ""
     office = subject.split(":", 1)[-1]
     groups = people(claims)
+    clashes = [
+        (g, _clashing_claims(g, [h for h in groups if h is not g], rule.window_days)) for g in groups
+    ]
+    clashing = [(g, members) for g, members in clashes if members]
     outcomes = []
-    clashing = [g for g in groups if any(h is not g and _overlapping(g, h, rule.window_days) for h in groups)]
     if clashing:
-        names = " and ".join(_name(g) for g in clashing)
+        names = " and ".join(_name(g) for g, _ in clashing)
         outcomes.append(Outcome(Verdict.contradiction, subject,
                                 f"{office}: {names} named as holder within {rule.window_days} days of each other",
-                                [(_name(g), g) for g in clashing]))
-    dated = [g for g in groups if g not in clashing and any(c.time for c in g)]
+                                [(_name(g), members) for g, members in clashing]))
+    in_conflict = {c.id for _, members in clashing for c in members}
+    calm = [[c for c in g if c.id not in in_conflict] for g in groups]
+    dated = [(g, rest) for g, rest in zip(groups, calm) if any(c.time for c in rest)]
     if len(dated) >= 2:
-        chain = " → ".join(f"{_name(g)} ({_period(g)})" for g in dated)
+        chain = " → ".join(f"{_name(g)} ({_period(rest)})" for g, rest in dated)
         outcomes.append(Outcome(Verdict.succession, subject, f"{office}: succession {chain}",
-                                [(_name(g), g) for g in dated]))
-    for group in groups:
-        if len({c.doc for c in group}) >= 2 and group not in clashing:
+                                [(_name(g), rest) for g, rest in dated]))
+    for g, rest in zip(groups, calm):
+        if len({c.doc for c in rest}) >= 2:
             outcomes.append(Outcome(Verdict.agreement, subject,
-                                    f"{office}: {_name(group)}, agreed by {len({c.doc for c in group})} documents",
-                                    [(_name(group), group)]))
+                                    f"{office}: {_name(g)}, agreed by {len({c.doc for c in rest})} documents",
+                                    [(_name(g), rest)]))
     return outcomes
+
+
+def holder_name(group: list[Claim]) -> str:
+    """The fullest name a group of one person's claims uses; what reports label the person with."""
+    return _name(group)

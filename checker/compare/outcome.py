@@ -70,6 +70,11 @@ def cluster(readings: list[Reading]) -> list[Cluster]:
     return clusters
 
 
+def main_cluster(clusters: list[Cluster]) -> Cluster:
+    """The group the others are judged against: most documents, then most claims, then the narrowest."""
+    return max(clusters, key=lambda c: (len(c.documents), len(c.readings), -(c.strict[1] - c.strict[0]), -c.strict[0]))
+
+
 def judge(
     subject: str,
     readings: list[Reading],
@@ -80,7 +85,7 @@ def judge(
     if not readings:
         return []
     clusters = cluster(readings)
-    main = max(clusters, key=lambda c: (len(c.documents), len(c.readings), -(c.strict[1] - c.strict[0]), -c.strict[0]))
+    main = main_cluster(clusters)
     conflicting = [c for c in clusters if c is not main and overlap(main.loose, c.loose) is None]
     loose = [c for c in clusters if c is not main and c not in conflicting]
     outcomes = []
@@ -93,17 +98,22 @@ def judge(
     return outcomes
 
 
-def span_label(lo: float, hi: float, unit: str = "") -> str:
-    """'1953', '1952–1953', '≤ 1952', '≥ 28,500' for an interval."""
-    def show(value: float) -> str:
-        return f"{int(round(value)):,}" if abs(value) >= 10_000 else str(int(round(value)))
+def number(value: float) -> str:
+    """An integer as reports print it: thousands separators from 10,000, a real minus sign."""
+    whole = int(round(value))
+    text = f"{abs(whole):,}" if abs(whole) >= 10_000 else str(abs(whole))
+    return f"−{text}" if whole < 0 else text
 
+
+def span_label(lo: float, hi: float) -> str:
+    """'1953', '1952–1953', '≤ 1952', '≥ 28,500', '−1970 to −1968' for an interval."""
     if lo == -math.inf and hi == math.inf:
-        return "any"
+        return "any value"
     if lo == -math.inf:
-        return f"≤ {show(hi)}{unit}"
+        return f"≤ {number(hi)}"
     if hi == math.inf:
-        return f"≥ {show(lo)}{unit}"
+        return f"≥ {number(lo)}"
     if round(lo) == round(hi):
-        return f"{show(lo)}{unit}"
-    return f"{show(lo)}–{show(hi)}{unit}"
+        return number(lo)
+    joiner = "–" if lo >= 0 else " to "
+    return f"{number(lo)}{joiner}{number(hi)}"

@@ -63,4 +63,4 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
     return outcomes
 
 
-__all__ = ["compare", "span_label"]
+

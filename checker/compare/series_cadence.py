@@ -16,12 +16,15 @@ from .outcome import Cluster, Outcome, Reading, judge
 FALLBACK = Series(names=["?"], per_year=1)
 
 
+def numbered_years(series: Series, year: int) -> int:
+    """Years up to `year` that had a numbered meeting, counted from year 0 (the offset absorbs the start)."""
+    return year - sum(1 for skipped in series.unnumbered_years if skipped <= year)
+
+
 def implied_offset(claim: Claim, series: Series, tolerance: int) -> Reading | None:
     if claim.time is None:
         return None
-    year = int(claim.time[:4])
-    numbered_years = year - sum(1 for skipped in series.unnumbered_years if skipped <= year)
-    offset = int(claim.value) - series.per_year * numbered_years
+    offset = int(claim.value) - series.per_year * numbered_years(series, int(claim.time[:4]))
     interval = (offset - (series.per_year - 1) - tolerance, offset + tolerance)
     return Reading(claim, interval, interval)
 
@@ -33,7 +36,7 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
 
     def label(group: Cluster) -> str:
         seen = sorted({(int(r.claim.value), r.claim.time) for r in group.readings})
-        return "; ".join(f"{_ordinal(n)} in {time}" for n, time in seen)
+        return "; ".join(f"{ordinal(n)} in {time}" for n, time in seen)
 
     def describe(verdict: Verdict, groups: list[Cluster]) -> str:
         name = subject.split(":", 1)[-1]
@@ -45,6 +48,6 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
     return judge(subject, readings, label, describe)
 
 
-def _ordinal(number: int) -> str:
+def ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"

@@ -12,6 +12,7 @@ from ..models import Claim, Document
 from ..vocabulary import Vocabulary
 from . import anniversary, meeting_number, office_holder, treaty_year, troop_count
 from .context import DocContext, Draft
+from .office_time import date_signatories
 
 EXTRACTORS = (anniversary, treaty_year, meeting_number, troop_count, office_holder)
 KINDS = tuple(module.KIND for module in EXTRACTORS)
@@ -46,5 +47,6 @@ def extract_document(doc: Document, vocabulary: Vocabulary) -> list[Claim]:
     for module in EXTRACTORS:
         for draft in module.extract(ctx):
             drafts.setdefault((draft.kind, draft.start, draft.end), draft)
-    ordered = sorted(drafts.values(), key=lambda d: (d.start, d.end, d.kind))
+    # Treaty signatories without a date of their own take the founding year the document gives.
+    ordered = sorted(date_signatories(list(drafts.values())), key=lambda d: (d.start, d.end, d.kind))
     return [to_claim(doc, index, d) for d in ordered]

@@ -6,8 +6,10 @@
 The value is the age in years; `form` says how it was phrased, which decides
 the founding years it admits (see compare/founding.py).
 Anniversaries of other things ("the 75th anniversary of ROK's Armed Forces
-Day") and durations that are no age ("the first such event in 10 years") are
-not claims.
+Day"), durations that are no age ("the first such event in 10 years") and a
+person's time in a post ("Luns, who headed the organisation for 12 years") are
+not claims. A sentence that refers back with a pronoun ("We have done so for 75
+years.") is about what the sentence before it names.
 """
 
 from __future__ import annotations
@@ -42,7 +44,17 @@ AGE_PHRASE = re.compile(
     rf"(?P<number>{CARDINAL})\s+(?P<unit>decades?|years?)(?P<ago>\s+ago)?\b",
     re.I,
 )
+# A clause about a person's tenure: a personal pronoun or a verb of holding a post before the duration.
+TENURE = re.compile(
+    r"\b(?:who|whom|whose|he|she|his|her|him)\b|(?<![\w-])(?:head(?:ed|s|ing)?|led|lead(?:s|ing)?|serv(?:ed|es|ing)|ran|run(?:s|ning)?"
+    r"|chair(?:ed|s|ing)?|held|hold(?:s|ing)?|presid(?:ed|es|ing)|tenure|term|in\s+office|at\s+the\s+helm)\b",
+    re.I,
+)
 FOUNDING_VERB = re.compile(r"\b(?:formed|founded|forged|signed|established|created|born|began|launched|concluded)\s+(?:\w+\s+){0,2}$", re.I)
+# A date that follows a founding verb gives the founding, not the time the anniversary is spoken of.
+FOUNDING_BEFORE_TIME = re.compile(
+    r"\b(?:signed|founded|formed|forged|established|created|concluded|born|launched|began|inked|set\s+up)\b(?:\s+\S+){0,3}\s*$", re.I
+)
 HEADLINE_AT = re.compile(rf"\bat\s+(?P<number>{CARDINAL})\s*$", re.I)
 NOT_AN_AGE_BEFORE = re.compile(r"\b(?:in|within|another|next|first|last|past\s+few|every|after|before|than|about\s+to|up\s+to|the)\s+(?:\w+\s+)?$", re.I)
 
@@ -60,11 +72,20 @@ def _qualifier(lead: str) -> Qualifier:
     return Qualifier.exact
 
 
-def _time(ctx: DocContext, start: int) -> tuple[str | None, str]:
-    """An anniversary holds at the article's date, unless a year stands right before it."""
+def _time(ctx: DocContext, start: int, end: int) -> tuple[str | None, str]:
+    """An anniversary holds when its sentence says ("In 2019, ... marked NATO's 70th anniversary", "will mark
+    its 75th anniversary next year"), else at the article's date. A year right before it ("the 1999 50th
+    anniversary") wins; the founding date ("signed in 1949") and a start ("since 1949") are no such time."""
     before = YEAR_BEFORE.search(ctx.text[max(0, start - 12):start])
     if before:
         return before.group("year"), "year given before the anniversary"
+    times = [
+        t for t in ctx.times_in_sentence(start)
+        if not t.is_start and not FOUNDING_BEFORE_TIME.search(ctx.text[max(0, t.start - 40):t.start])
+    ]
+    if times:
+        near = min(times, key=lambda t: (t.start - end if t.start >= end else start - t.end, t.start))
+        return near.value, f"“{near.phrase}”"
     return ctx.published_iso, "article date"
 
 
@@ -77,9 +98,18 @@ def _object_is_alliance(ctx: DocContext, words: str) -> bool:
     return len(countries) >= 2 and not re.search(r"\b(?:day|war|relations|ties)\b", head, re.I)
 
 
+def _is_tenure(ctx: DocContext, start: int) -> bool:
+    """Whether a duration before which the clause names a person is that person's time in a post:
+    "Luns, who headed the organisation for 12 years", "he served NATO for 40 years"."""
+    sentence_start, _ = ctx.sentence_at(start)
+    clause = re.split(r"[,;:()–—]|\s--\s", ctx.text[sentence_start:start])[-1]
+    return bool(TENURE.search(clause))
+
+
 def _near_alliance(ctx: DocContext, start: int, end: int, reach: int = 0) -> bool:
-    """Whether the sentence (and, for a headline, `reach` more characters) is about an alliance."""
-    sentence_start, sentence_end = ctx.sentence_at(start)
+    """Whether the sentence (and the one it refers back to; for a headline, `reach` more characters)
+    is about an alliance."""
+    sentence_start, sentence_end = ctx.topic_window(start)
     window = ctx.text[sentence_start:min(len(ctx.text), sentence_end + reach)]
     return bool(ALLIANCE_WORD.search(window)) or bool(ctx.vocabulary.alliance_pattern.search(window))
 
@@ -88,7 +118,7 @@ def _draft(ctx: DocContext, start: int, end: int, age: int, form: str, qualifier
     subject = ctx.alliance_at(start)
     if subject is None or not 1 <= age <= 300:
         return None
-    time, note = _time(ctx, start)
+    time, note = _time(ctx, start, end)
     return Draft(KIND, f"alliance:{subject}", age, start, end, qualifier, time, form, time_note=note)
 
 
@@ -142,7 +172,7 @@ def extract(ctx: DocContext) -> list[Draft]:
             continue
         if NOT_AN_AGE_BEFORE.search(before) and not lead:
             continue
-        if not _near_alliance(ctx, match.start(), match.end()):
+        if not _near_alliance(ctx, match.start(), match.end()) or _is_tenure(ctx, match.start()):
             continue
         decades = match.group("unit").lower().startswith("decade")
         age = number * 10 if decades else number

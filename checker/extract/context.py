@@ -19,6 +19,10 @@ _SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|
 # work to stay linear in the article. News sentences are under 400 characters; a longer run
 # without an end (a page with no punctuation or line breaks) is cut at a space.
 MAX_SENTENCE = 2000
+# A comma-delimited relative clause: "Austin, who visited the DMZ in 2021, said ...".
+RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
+# Pronouns by which a sentence refers back to what the sentence before it talks about.
+REFERS_BACK = re.compile(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
 # Tokens whose final period does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
@@ -64,6 +68,34 @@ class TakenSpans:
         return before_end > 0 and self._ends[before_end - 1] > start
 
 
+class Coverage:
+    """Which offsets a fixed set of spans (overlapping or not) covers, answered by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end of any span starting at or before each one.
+        self._reach: list[int] = []
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def covers(self, offset: int) -> bool:
+        starting_before = bisect_right(self._starts, offset)
+        return starting_before > 0 and self._reach[starting_before - 1] > offset
+
+
+@dataclass(frozen=True)
+class SentenceTime:
+    """A date phrase of a sentence and, when it sits in a relative clause, that clause's bounds."""
+
+    time: TimeRef
+    clause: tuple[int, int] | None
+
+    def in_other_clause(self, start: int, end: int) -> bool:
+        """Whether the phrase is in a relative clause the claim at [start, end) is not in."""
+        return self.clause is not None and not (self.clause[0] < start and end <= self.clause[1])
+
+
 @dataclass
 class DocContext:
     doc: Document
@@ -73,8 +105,8 @@ class DocContext:
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s for s, _ in self.sentences]
-        # Per-sentence results every claim of a sentence asks for; computed once per sentence.
-        self._times_by_sentence: dict[int, tuple[list[TimeRef], list[int]]] = {}
+        # Per-sentence results every claim of a sentence asks for, computed once per sentence.
+        self._times_by_sentence: dict[int, tuple[list[SentenceTime], list[int]]] = {}
         self._alliance_by_sentence: dict[int, str | None] = {}
 
     @property
@@ -89,31 +121,60 @@ class DocContext:
         index = max(bisect_right(self._sentence_starts, offset) - 1, 0)
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
-    def times_in_sentence(self, offset: int) -> list[TimeRef]:
-        return self._sentence_times(offset)[0]
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence before the one at `offset`, if it is in the same paragraph (line)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 1:
+            return None
+        before = self.sentences[index - 1]
+        gap = self.text[before[1]:self.sentences[index][0]]
+        return None if "\n" in gap or "\r" in gap else before
 
-    def _sentence_times(self, offset: int) -> tuple[list[TimeRef], list[int]]:
-        """The date phrases of the sentence at `offset`, and their starts for bisecting."""
+    def topic_window(self, offset: int) -> tuple[int, int]:
+        """The sentence at `offset`, and the one before it when this one refers back with a pronoun
+        ('We have done so for 75 years.', 'Kishi signed it in 1960.'): what the sentence talks about."""
+        start, end = self.sentence_at(offset)
+        before = self.previous_sentence(offset)
+        if before and REFERS_BACK.search(self.text[start:end]):
+            return before[0], end
+        return start, end
+
+    def times_in_sentence(self, offset: int) -> list[TimeRef]:
+        return [found.time for found in self._sentence_times(offset)[0]]
+
+    def _sentence_times(self, offset: int) -> tuple[list[SentenceTime], list[int]]:
+        """The date phrases of the sentence at `offset` with their clauses, and their starts for bisecting."""
         start, end = self.sentence_at(offset)
         if start not in self._times_by_sentence:
-            times = find_times(self.text, start, end, self.published)
-            self._times_by_sentence[start] = (times, [t.start for t in times])
+            times = [SentenceTime(t, self._relative_clause(t, start, end)) for t in find_times(self.text, start, end, self.published)]
+            self._times_by_sentence[start] = (times, [found.time.start for found in times])
         return self._times_by_sentence[start]
 
     def nearest_time(self, offset: int, end: int | None = None) -> TimeRef | None:
-        """The date phrase of the claim's sentence closest to the claim.
+        """The date phrase of the claim's sentence closest to the claim, leaving out one inside a relative
+        clause the claim is not in ("Austin, who visited the DMZ in 2021, said the 28,500 troops ...").
 
-        Date phrases do not overlap, so their starts and ends both increase: the closest one
-        after the claim is the first starting at or after `end`, the closest before it is the
-        last starting before `end`. Bisecting keeps a sentence with many claims linear.
+        Date phrases do not overlap, so their starts and ends both increase: the closest one after
+        the claim is the first kept one starting at or after `end`, the closest before it the last
+        kept one starting before. Bisecting keeps a sentence with many claims linear.
         """
         end = offset if end is None else end
         times, starts = self._sentence_times(offset)
-        after = bisect_left(starts, end)
-        candidates = times[max(after - 1, 0):after + 1]
+        split = bisect_left(starts, end)
+        after = next((t.time for t in times[split:] if not t.in_other_clause(offset, end)), None)
+        before = next((t.time for t in reversed(times[:split]) if not t.in_other_clause(offset, end)), None)
+        candidates = [t for t in (before, after) if t is not None]
         if not candidates:
             return None
         return min(candidates, key=lambda t: (t.start - end if t.start >= end else offset - t.end, t.start))
+
+    def _relative_clause(self, time: TimeRef, sentence_start: int, sentence_end: int) -> tuple[int, int] | None:
+        """The bounds (opening comma, closing comma or sentence end) of the relative clause a date phrase is in."""
+        opening = self.text.rfind(",", sentence_start, time.start)
+        if opening < 0 or not RELATIVE.match(self.text, opening + 1):
+            return None
+        closing = self.text.find(",", time.end, sentence_end)
+        return opening, sentence_end if closing < 0 else closing
 
     @property
     def published_iso(self) -> str | None:
@@ -138,10 +199,16 @@ class DocContext:
         return scores
 
     def alliance_at(self, offset: int) -> str | None:
-        """The alliance a mention at `offset` is about: its sentence first, then the article."""
+        """The alliance a mention at `offset` is about: its sentence first (then the sentence it refers
+        back to), then the article."""
         start, end = self.sentence_at(offset)
         if start not in self._alliance_by_sentence:
-            self._alliance_by_sentence[start] = self.alliance_in(self.text[start:end])
+            found = self.alliance_in(self.text[start:end])
+            if found is None:
+                window = self.topic_window(offset)
+                if window[0] < start:
+                    found = self.alliance_in(self.text[window[0]:start])
+            self._alliance_by_sentence[start] = found
         return self._alliance_by_sentence[start] or self.main_alliance
 
     def alliance_in(self, sentence: str) -> str | None:
@@ -152,8 +219,10 @@ class DocContext:
             for key in vocab.alliance_names[match.group(0).lower()]:
                 candidates[key] += 2
         for key, alliance in vocab.alliances.items():
-            if len(alliance.members) >= 2 and sum(m in countries for m in alliance.members) >= 2:
-                candidates[key] += 1
+            named = sum(m in countries for m in alliance.members)
+            if len(alliance.members) >= 2 and named >= 2:
+                # Two members named count; all of them named count as much as a name.
+                candidates[key] += 2 if named == len(alliance.members) else 1
         if not candidates:
             return None
         # Ties (a shared name such as "Mutual Defense Treaty") go to the article's topic.
@@ -182,7 +251,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _at_most_max(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One sentence span, or pieces of at most MAX_SENTENCE characters cut at the last space."""
+    """One sentence span, or pieces of at most MAX_SENTENCE characters cut after the last space."""
     pieces = []
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)

@@ -15,31 +15,46 @@ from functools import lru_cache
 # Capitalised words that follow a title but are no part of a name.
 NOT_NAME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an", "and", "or", "but", "of", "on",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "the", "a", "an", "and", "or", "but", "of", "on",
     "in", "at", "to", "for", "with", "from", "by", "said", "says", "told", "has", "had", "was", "is", "will", "would",
     "who", "which", "that", "this", "his", "her", "their", "its", "he", "she", "they", "we", "it", "as", "also",
     "left", "right", "center", "centre", "office", "ministry", "department", "government", "administration", "today",
     "yesterday", "tomorrow", "tonight", "during", "after", "before", "while", "since", "last", "next", "met",
     "general", "secretary", "minister", "president", "chairman", "chair", "state", "defense", "defence", "foreign",
+    "embassy", "consulate", "mission", "command", "forces", "council", "committee", "agency", "headquarters",
+    "parliament", "congress", "senate", "cabinet",
 }
+# Month abbreviations are names too ("Dong Jun"); they are dates only before a period or a day ("Jun. 5", "Jun 5").
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# One name token: "Blinken", "KISHIDA", "Gyu-back", "O'Brien", "J.", "Locsin,"; a quoted nickname.
+# One name token: "Blinken", "KISHIDA", "Gyu-back", "O'Brien", "MaryKay", "McDonald", "J.", "Locsin,"; a quoted nickname.
 # An all-capitals token starts where its capitals start (a match starting inside the run could
 # only end where one from its start does), and a token has at most three hyphens: otherwise
 # every start inside "AAAA..." or "Aa-Bb-Cc-..." scans to the end of the run (quadratic).
-NAME_TOKEN = r"(?:Jr\.|[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ]+){0,3}|(?<![A-Z])[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
-NAME = re.compile(rf"{NAME_TOKEN}(?:(?:\s+|,\s+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
+NAME_TOKEN = (
+    r"(?:Jr\.|[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ]+){0,3}"
+    r"|(?<![A-Z])[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
+)
+# Name parts are separated by spaces, never by a line break: a headline's last word is no first name.
+NAME = re.compile(rf"{NAME_TOKEN}(?:(?:[^\S\n]+|,[^\S\n]+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
+# Ranks and honorifics that stand before a name and are no part of it.
+RANKS = [
+    "Lieutenant General", "Lt. Gen.", "Major General", "Maj. Gen.", "Brigadier General", "Brig. Gen.", "General",
+    "Gen.", "Vice Admiral", "Rear Admiral", "Admiral", "Adm.", "Air Chief Marshal", "Air Marshal", "Field Marshal",
+    "Marshal", "Colonel", "Col.", "Commodore", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Sir", "Dame",
+    "H.E.",
+]
+RANK = "(?:" + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True)) + r")(?![\w-])"
 
 
-def name_length(raw: str) -> int:
-    """How much of a run of capitalised words is the name: it stops at the first non-name word."""
+def split_rank(raw: str) -> int:
+    """How many leading characters of a run of capitalised words are ranks ('Lieutenant General Kevin B. Schneider' -> 19)."""
     end = 0
-    for token in re.finditer(r"\S+", raw):
-        if token.group(0).strip(",").lower() in NOT_NAME_WORDS:
-            break
-        end = token.end()
-    return len(raw[:end].rstrip(","))
+    while True:
+        found = re.match(rf"{RANK}[^\S\n]+", raw[end:])
+        if not found:
+            return end
+        end += found.end()
 
 
 @lru_cache(maxsize=65536)  # the same few names are compared again and again in one article

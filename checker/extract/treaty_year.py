@@ -4,7 +4,8 @@
 "an alliance forged in 1953", "signed on April 4, 1949", "Since 1949".
 Years of other events in the same sentence ("the Korean War, which began in
 1950") are not claims: the year must be tied to a treaty or alliance word or
-to a founding verb whose object is one.
+to a founding verb whose object is one (or a pronoun for the treaty the
+sentence before names: "The pact ... Kishi signed it on 19 January, 1960").
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ def extract(ctx: DocContext) -> list[Draft]:
             year_start = match.start("year")
             if year_start in seen_years:
                 continue
-            sentence_start, sentence_end = ctx.sentence_at(match.start())
-            sentence = text[sentence_start:sentence_end]
+            # "Kishi signed it on 19 January, 1960": "it" is the treaty the sentence before names.
+            window_start, window_end = ctx.topic_window(match.start())
+            sentence = text[window_start:window_end]
             if index in (1, 2) and not ABOUT_TREATY.search(sentence):
                 continue
             if index == 3 and not SINCE_NEEDS.search(sentence):

@@ -3,7 +3,8 @@
 "28,500 American troops", "some 28,500 U.S. service members", "about 28,000
 troops", "more than 28,500 troops", "28.5 thousand", "the 36,000-strong U.S.
 contingent in Germany". Sizes of withdrawals, relocations and targets
-("withdraw about 12,000 troops", "reduced to 25,000") are not claims.
+("withdraw about 12,000 troops", "take 12,000 troops out of Germany", "the
+12,000 troops leaving", "reduced to 25,000") are not claims.
 """
 
 from __future__ import annotations
@@ -32,13 +33,19 @@ TROOPS = re.compile(
 )
 # Words before the number that make it a movement or a target, not a stationed size.
 MOVEMENT = re.compile(
-    r"\b(?:withdraw\w*|pull\w*|cut\w*|reduc\w*|relocat\w*|mov\w+|redeploy\w*|reposition\w*|send\w*|sent|deploy\w*\s+(?:an?\s+)?additional|"
+    r"\b(?:withdraw\w*|pull\w*|cut\w*|reduc\w*|relocat\w*|mov\w+|redeploy\w*|reposition\w*|rotat\w*|send\w*|sent|deploy\w*\s+(?:an?\s+)?additional|"
     r"bring\w*\s+home|transfer\w*|shift\w*|adding|extra|additional|remov\w*|drawdown)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 # No force has a billion troops; a longer "count" is no troop count.
 MAX_COUNT_DIGITS = 9
-HOST_AFTER = re.compile(r"^\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
+# Words after the count that make it a movement: "take 12,000 troops out of Germany", "the 12,000 troops leaving".
+MOVEMENT_AFTER = re.compile(
+    r"\s+(?:(?:that|who|which)\s+(?:are|were|will|would)\s+)?(?:out\s+of|leaving|(?:to|will|would)\s+(?:leave|move|return|be\s+(?:withdrawn|moved|relocated|cut|pulled))"
+    r"|being\s+(?:withdrawn|moved|relocated|pulled)|returning|headed\s+home|(?:back\s+)?home\b)",
+    re.I,
+)
+HOST_AFTER = re.compile(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
 
 
 def _count(text: str) -> int | None:
@@ -64,7 +71,9 @@ def _force(ctx: DocContext, match: re.Match) -> str | None:
             hosts = ["kr"]
     sentence = ctx.text[sentence_start:sentence_end]
     if not hosts:
-        hosts = [key for _, _, key in vocab.countries_in(sentence) if key != country]
+        # The country named closest to the count ("54,000 in Japan and 2,500 through the Philippines").
+        named = [(abs(sentence_start + start - match.start()), key) for start, _, key in vocab.countries_in(sentence)]
+        hosts = [key for _, key in sorted(named) if key != country]
     if not hosts and country:
         hosts = [host for host, _ in ctx.country_counts.most_common() if host != country]
     for host in hosts:
@@ -80,6 +89,8 @@ def extract(ctx: DocContext) -> list[Draft]:
         before = ctx.text[max(0, match.start() - 40):match.start()]
         # "the 36,000-strong contingent" is the force's own size even after "cut".
         if MOVEMENT.search(before) and "-strong" not in match.group(0):
+            continue
+        if MOVEMENT_AFTER.match(ctx.text, match.end()):
             continue
         count = _count(match.group("number"))
         force = _force(ctx, match) if count is not None else None

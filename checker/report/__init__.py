@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from . import json_report, markdown, table
+from . import github, html, json_report, markdown, sarif, table
 
 FORMATS = {
     "table": table.render,
     "markdown": markdown.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "html": html.render,
 }

@@ -5,7 +5,8 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from ..engine import CheckResult
-from .table import HEADERS, rows, summary_line
+from .records import baseline_status
+from .table import STATUS_LABELS, headers, rows, summary_line
 
 
 def escape(cell: str) -> str:
@@ -15,12 +16,20 @@ def escape(cell: str) -> str:
 def render(result: CheckResult) -> str:
     lines = ["# factcheck report", "", summary_line(result), ""]
     if result.findings:
-        lines.append(tabulate([[escape(c) for c in row] for row in rows(result)], headers=HEADERS, tablefmt="github"))
+        lines.append(tabulate([[escape(c) for c in row] for row in rows(result)], headers=headers(result), tablefmt="github"))
         lines += ["", "## Findings", ""]
         for finding in result.findings:
-            lines.append(f"- `{finding.id}` **{finding.verdict.value}** {finding.rule} `{finding.subject}`: {escape(finding.message)}")
+            status = baseline_status(result, finding)
+            marker = f"**{STATUS_LABELS[status]}** " if status else ""
+            lines.append(f"- {marker}`{finding.id}` **{finding.verdict.value}** {finding.rule} `{finding.subject}`: {escape(finding.message)}")
+            note = result.baseline.notes.get(finding.id) if result.baseline else None
+            if note:
+                lines.append(f"  - note: {escape(note)}")
     else:
         lines.append("No findings.")
+    if result.baseline and result.baseline.resolved:
+        lines += ["", "## Resolved", "", "Baseline entries no longer found; `factcheck baseline --update` drops them.", ""]
+        lines += [f"- `{e.fingerprint}` {e.verdict.value} {e.rule} `{e.subject}`: {escape(e.message)}" for e in result.baseline.resolved]
     if result.corpus.skipped:
         lines += ["", "## Skipped files", ""]
         lines += [f"- `{escape(s.path)}`: {escape(s.reason)}" for s in result.corpus.skipped]

@@ -2,16 +2,86 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from pathlib import Path
+from functools import lru_cache
 
+from ..baseline import GATED_VERDICTS, BaselineEntry
 from ..engine import CheckResult
-from ..models import Claim, Finding, Verdict
+from ..extract.context import split_sentences
+from ..models import Claim, Document, Finding, Verdict
 
 SCHEMA_VERSION = 1
+# Context shown around a span is cut to this many characters each side; a paragraph
+# without sentence breaks would otherwise be quoted whole.
+CONTEXT_CHARS = 280
+DATE_SOURCES = {
+    "manifest": "the manifest",
+    "front_matter": "front matter",
+    "dateline": "the dateline",
+    "none": "no date found",
+}
 
 
 def location(claim: Claim) -> str:
     return f"{claim.doc}:{claim.span.line}:{claim.span.column}"
+
+
+def gated_findings(result: CheckResult) -> list[Finding]:
+    """The findings that can fail a build and that the CI formats annotate."""
+    return [f for f in result.findings if f.verdict in GATED_VERDICTS]
+
+
+def primary_claim(finding: Finding, claims_by_id: dict[str, Claim]) -> Claim:
+    """Where a finding is pinned: the first claim of the first group that disagrees with the first group."""
+    group = finding.groups[1] if len(finding.groups) > 1 else finding.groups[0]
+    return claims_by_id[group.claims[0]]
+
+
+def artifact_path(result: CheckResult, doc_id: str) -> str:
+    """A document's path relative to the current directory (the repository root in CI), else its id."""
+    try:
+        return (result.corpus.root / doc_id).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return doc_id
+
+
+def baseline_status(result: CheckResult, finding: Finding) -> str | None:
+    """'new' or 'known' for a gated finding of a check held against a baseline, else None."""
+    return result.baseline.status.get(finding.id) if result.baseline else None
+
+
+def baseline_counts(result: CheckResult) -> dict:
+    comparison = result.baseline
+    return {"new": comparison.count("new"), "known": comparison.count("known"), "resolved": len(comparison.resolved)}
+def date_source_label(document: Document, manifest_name: str | None = None) -> str:
+    """Where a document's date came from, in words: "the manifest" (or its file name), "front matter"…"""
+    if document.date_source == "manifest" and manifest_name:
+        return manifest_name
+    return DATE_SOURCES.get(document.date_source, document.date_source)
+
+
+@lru_cache(maxsize=1024)
+def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a document's sentences start and end; split once per document, not once per claim."""
+    sentences = split_sentences(text)
+    return tuple(s for s, _ in sentences), tuple(e for _, e in sentences)
+
+
+def sentence_of(text: str, claim: Claim) -> tuple[str, str, str]:
+    """The claim's sentence as (before the span, the span, after it), cut to CONTEXT_CHARS each side."""
+    starts, ends = sentence_bounds(text)
+    first = bisect_right(starts, claim.span.start) - 1
+    last = bisect_left(ends, claim.span.end)
+    start = starts[first] if first >= 0 else 0
+    end = ends[last] if last < len(ends) else len(text)
+    before, after = text[start:claim.span.start], text[claim.span.end:end]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    return before, claim.span.text, after
 
 
 def summary(result: CheckResult) -> dict:
@@ -26,6 +96,7 @@ def summary(result: CheckResult) -> dict:
         "agreements": verdicts[Verdict.agreement],
         "skipped": len(result.corpus.skipped),
         "undated_claims": len(result.undated),
+        **({"baseline": baseline_counts(result)} if result.baseline else {}),
     }
 
 
@@ -33,8 +104,16 @@ def claim_record(claim: Claim) -> dict:
     return claim.model_dump(mode="json")
 
 
-def finding_record(finding: Finding) -> dict:
-    return finding.model_dump(mode="json")
+def finding_record(finding: Finding, result: CheckResult | None = None) -> dict:
+    record = finding.model_dump(mode="json")
+    if result is not None and result.baseline is not None:
+        record["baseline"] = baseline_status(result, finding)
+        record["fingerprint"] = result.baseline.fingerprints.get(finding.id)
+    return record
+
+
+def resolved_record(entry: BaselineEntry) -> dict:
+    return entry.model_dump(mode="json")
 
 
 def report_record(result: CheckResult) -> dict:
@@ -46,8 +125,9 @@ def report_record(result: CheckResult) -> dict:
         "summary": summary(result),
         "documents": [d.model_dump(mode="json") for d in result.corpus.documents],
         "claims": [claim_record(c) for c in result.claims],
-        "findings": [finding_record(f) for f in result.findings],
+        "findings": [finding_record(f, result) for f in result.findings],
         "skipped": [s.model_dump(mode="json") for s in result.corpus.skipped],
         "undated": [c.id for c in result.undated],
         "warnings": list(result.corpus.warnings),
+        **({"resolved": [resolved_record(e) for e in result.baseline.resolved]} if result.baseline else {}),
     }

@@ -350,3 +350,55 @@ def test_cli_rejects_a_malformed_report(gold, corpus, tmp_path, capsys):
     gold_path.write_text(json.dumps(gold), encoding="utf-8")
     assert accuracy.main([str(corpus), str(gold_path), "--report", str(report)]) == 2
     assert capsys.readouterr().err == "error: report must be a JSON object with lists claims, findings\n"
+
+
+@pytest.mark.parametrize("where", ["beside", "parent", "option"])
+def test_cli_passes_the_manifest_next_to_or_above_the_articles(perfect, gold, tmp_path, monkeypatch, capsys, where):
+    articles = tmp_path / "devset" / "articles"
+    articles.mkdir(parents=True)
+    for name, text in ARTICLES.items():
+        (articles / name).write_bytes(text.encode("utf-8"))
+    manifest = {"beside": articles, "parent": articles.parent, "option": tmp_path}[where] / "manifest.toml"
+    manifest.write_text('[files."a.txt"]\npublished = 2024-04-04\n', encoding="utf-8")
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold), encoding="utf-8")
+    calls = []
+
+    def fake_run(command, **kwargs):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0, stdout=json.dumps(perfect), stderr="")
+
+    monkeypatch.setattr(accuracy.subprocess, "run", fake_run)
+    extra = ["--manifest", str(manifest)] if where == "option" else []
+    assert accuracy.main([str(articles), str(gold_path), *extra]) == 0
+    assert calls[0][-2:] == ["--manifest", str(manifest.resolve())]
+
+
+def test_a_corpus_toml_needs_no_manifest(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "corpus.toml").write_text("", encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text("", encoding="utf-8")
+    assert accuracy.find_manifest(corpus) is None
+
+
+def test_title_heads_the_markdown(perfect, gold, corpus, tmp_path, capsys):
+    report, gold_path, out = tmp_path / "report.json", tmp_path / "gold.json", tmp_path / "out.md"
+    report.write_text(json.dumps(perfect), encoding="utf-8")
+    gold_path.write_text(json.dumps(gold), encoding="utf-8")
+    args = [str(corpus), str(gold_path), "--report", str(report), "--markdown", str(out), "--title", "Seeds"]
+    assert accuracy.main(args) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Seeds\n\n## Claims\n")
+
+
+def test_the_seeds_hand_gold_is_exact():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    gold = json.loads((root / "tests" / "fixtures" / "seeds_gold.json").read_text(encoding="utf-8"))
+    texts = {p.name: p.read_bytes().decode("utf-8-sig") for p in (root / "seeds").glob("*.txt")}
+    for claim in gold["claims"]:
+        assert texts[claim["file"]].count(claim["quote"]) == 1, claim["quote"]
+        assert claim["kind"] in {"anniversary", "founding_year", "meeting_ordinal", "troop_count", "office_holder"}
+    perfect = perfect_report_from_gold(gold, root / "seeds")
+    assert score_claims(perfect, gold, root / "seeds").row("all").f1 == 1.0

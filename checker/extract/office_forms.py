@@ -1,0 +1,201 @@
+"""The forms in which news names a person together with an office: where, which title, which words around it.
+
+titled       [country/owner's] TITLE [post] [rank] NAME   "U.S. Secretary of State Antony Blinken", "then-Prime Minister
+                                                          Shinzo Abe", "US Ambassador to the Philippines MaryKay Carlson"
+appositive   [rank] NAME, [the] [country's] TITLE [post]  "Kihara Minoru, Japan's defense minister", "Lieutenant General
+                                                          Kevin B. Schneider, Commander, U.S. Forces Japan"
+title_comma  the TITLE, [rank] NAME                       "The chief of the Australian Defence Force, General Angus Campbell,"
+counterpart  his counterpart from COUNTRY, [rank] NAME    "his counterpart from China, Admiral Dong Jun"
+
+A title, its modifiers and the name never cross a line break: a headline's last word is no country for the
+title that opens the next line. Which office a mention names is decided later (office_country.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocabulary import Vocabulary, alternation
+from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
+
+SP = r"[^\S\n]+"  # spaces, but no line break
+NEGATING_BEFORE = re.compile(r"\b(?:former|ex|late|next|incoming|future|would-be|then-candidate|outgoing\s+and\s+next|a\s+former)[\s-]+(?:\w+\s+){0,2}$", re.I)
+# "then-Prime Minister", "organised by then president": a past holder. "and then President X spoke" is a sequence.
+THEN_BEFORE = re.compile(
+    r"(?:\bthen-|\b(?:by|with|of|the|to|from|between|under|as|for|when|while|was|were|is)\s+then\s+)(?:[\w.]+\s+){0,2}$", re.I
+)
+ACTING_BEFORE = re.compile(r"\b(?:acting|interim)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATING_AFTER = re.compile(r"^[\s-]*(?:-?elect|designate|nominee|candidate)\b", re.I)
+# After an appositive title, "and the Prime Minister of ..." makes it a list of attendees, not an apposition.
+LIST_AFTER = re.compile(r",?\s+and\s+the\s+[A-Z]")
+# Words that may follow the name in "the TITLE, NAME ..." so that the name is the title's holder.
+HOLDER_FOLLOWS = rf"(?=[^\S\n]*[,.;:]|{SP}(?:said|says|told|who|has|had|was|is|will|would|added|met|led)\b)"
+
+
+@dataclass
+class Mention:
+    """One office-holder mention before its office is decided."""
+
+    form: str
+    start: int                # the claim's span
+    end: int
+    name_start: int
+    name_end: int
+    title: str                # "" for a counterpart: the office comes from the person referred to
+    title_start: int
+    country: str | None = None  # named by the mention's own words
+    owner: str | None = None    # "Putin's foreign policy adviser": a person whose country the title takes
+    host: str | None = None     # posted roles: "Ambassador to the Philippines", "Embassy in Japan"
+    force: str | None = None    # "Commander, U.S. Forces Japan"
+    acting: bool = False
+    then: bool = False
+    ranked: bool = False        # a rank or honorific stands before the name
+
+
+def title_alternation(titles) -> str:
+    """Titles in any case, also right after "then-" ("then-Prime Minister")."""
+    body = "|".join(re.escape(t) for t in sorted(set(titles), key=lambda t: (-len(t), t)))
+    return rf"(?:(?<=\bthen-)|(?<![\w.-]))(?i:{body})(?![\w-]|\.\w)"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    titled: re.Pattern
+    appositive: re.Pattern
+    title_comma: re.Pattern
+    counterpart: re.Pattern
+    name_after: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def patterns(vocabulary: Vocabulary) -> Patterns:
+    titles = title_alternation(vocabulary.roles_by_title)
+    country = alternation(vocabulary.country_by_word)
+    force = alternation(vocabulary.force_by_name) if vocabulary.force_by_name else "(?!)"
+    modifier = (
+        rf"(?:(?:(?P<modifier>{country})(?:['’]s)?|(?P<owner>[A-Z][a-z]+)['’]s){SP}(?:Embassy{SP})?)?"
+    )
+    after = (
+        rf"(?P<interim>{SP}ad{SP}interim)?"
+        rf"(?:,?{SP}(?:of{SP})?(?:the{SP})?(?P<force>{force}))?"
+        rf"(?:{SP}(?P<prep>of|to|in){SP}(?:the{SP})?"
+        rf"(?:(?P<sender>{country}){SP}Embassy{SP}(?:in|to){SP}(?:the{SP})?(?P<post>{country})|(?P<place>{country})))?"
+    )
+    ranked_name = rf"(?:(?P<rank>{RANK}){SP})?(?P<name>{NAME.pattern})"
+    return Patterns(
+        titled=re.compile(rf"{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
+        appositive=re.compile(rf"{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
+        title_comma=re.compile(
+            rf"(?<![\w'’])(?:[Tt]he{SP}(?={titles})|(?=[A-Z][\w.]*['’]s{SP})){modifier}(?P<title>{titles}){after},{SP}{ranked_name}{HOLDER_FOLLOWS}"
+        ),
+        counterpart=re.compile(
+            rf"\b(?:his|her|their){SP}counterparts?{SP}(?:from|of|in){SP}(?:the{SP})?(?P<place>{country}),{SP}{ranked_name}"
+        ),
+        name_after=re.compile(rf"{SP}of{SP}(?:the{SP})?(?P<place>{country})"),
+    )
+
+
+def clean_name(text: str, start: int, raw: str, from_end: bool) -> tuple[int, int, bool] | None:
+    """The name inside a run of capitalised words: ranks dropped from its front, and cut at the first
+    word that is no name ('Yesterday Kevin Smith' read from the end is 'Kevin Smith')."""
+    rank = split_rank(raw)
+    start, raw = start + rank, raw[rank:]
+    tokens = list(re.finditer(r"\S+", raw))
+    is_name = [_is_name_word(text, start + t.end(), t.group(0).strip(",").lower()) for t in tokens]
+    if from_end:
+        first = len(tokens)
+        while first > 0 and is_name[first - 1]:
+            first -= 1
+        kept = tokens[first:]
+    else:
+        count = next((i for i, ok in enumerate(is_name) if not ok), len(tokens))
+        kept = tokens[:count]
+    if not kept or not kept[0].group(0)[:1].isupper():
+        return None
+    name_start = start + kept[0].start()
+    name_end = start + kept[-1].end() - (1 if kept[-1].group(0).endswith(",") else 0)
+    return name_start, name_end, rank > 0
+
+
+def _is_name_word(text: str, end: int, word: str) -> bool:
+    if word in MONTH_ABBREVIATIONS:
+        return not re.match(r"\.|\s*\d", text[end:end + 3])
+    return word not in NOT_NAME_WORDS
+
+
+def _country(vocabulary: Vocabulary, word: str | None) -> str | None:
+    return vocabulary.country_by_word.get(word) if word else None
+
+
+def _mention(text: str, vocabulary: Vocabulary, form: str, match: re.Match, found: Patterns) -> Mention | None:
+    groups = match.groupdict()
+    name = clean_name(text, match.start("name"), match.group("name"), from_end=form == "appositive")
+    if name is None:
+        return None
+    name_start, name_end, ranked = name
+    title_start = match.start("title") if groups.get("title") else match.start()
+    before = text[max(0, match.start() - 25):match.start()]
+    title_end = match.end("title") if groups.get("title") else match.end()
+    if NEGATING_BEFORE.search(before) or NEGATING_AFTER.match(text[title_end:title_end + 12]):
+        return None
+    mention = Mention(
+        form=form, start=match.start(), end=match.end(), name_start=name_start, name_end=name_end,
+        title=groups.get("title") or "", title_start=title_start, ranked=ranked or bool(groups.get("rank")),
+        country=_country(vocabulary, groups.get("modifier")), owner=groups.get("owner"),
+        force=vocabulary.force_by_name.get(groups.get("force") or ""),
+        acting=bool(groups.get("interim")) or bool(ACTING_BEFORE.search(text[max(0, title_start - 20):title_start])),
+        then=bool(THEN_BEFORE.search(text[max(0, title_start - 20):title_start])),
+    )
+    if groups.get("sender"):
+        mention.country, mention.host = _country(vocabulary, groups["sender"]), _country(vocabulary, groups["post"])
+    elif groups.get("place"):
+        place = _country(vocabulary, groups["place"])
+        if form == "counterpart" or groups.get("prep") == "of":
+            mention.country = mention.country or place
+        else:
+            mention.host = place  # "Ambassador to the Philippines"; read as the country for unposted roles
+    if form in ("titled", "title_comma", "counterpart"):
+        mention.end = name_end
+        after = found.name_after.match(text, name_end)
+        if after and mention.country is None:
+            mention.country = _country(vocabulary, after.group("place"))
+    elif form == "appositive":
+        mention.start = match.start("rank") if groups.get("rank") else name_start
+    return mention
+
+
+def find_mentions(text: str, vocabulary: Vocabulary) -> list[Mention]:
+    """Every office-holder mention, leftmost first; a mention that overlaps an earlier one is dropped."""
+    found = patterns(vocabulary)
+    titled = list(found.titled.finditer(text))
+    titles_with_names = {
+        m.start("title") for m in titled if clean_name(text, m.start("name"), m.group("name"), from_end=False)
+    }
+    candidates = [("titled", m) for m in titled]
+    for match in found.appositive.finditer(text):
+        # "in Washington, U.S. Secretary of State Antony Blinken" is a titled name, not an appositive.
+        if match.start("title") in titles_with_names or LIST_AFTER.match(text, match.end()):
+            continue
+        candidates.append(("appositive", match))
+    candidates += [("title_comma", m) for m in found.title_comma.finditer(text)]
+    candidates += [("counterpart", m) for m in found.counterpart.finditer(text)]
+    mentions: list[Mention] = []
+    for form, match in sorted(candidates, key=lambda item: (item[1].start(), item[0])):
+        mention = _mention(text, vocabulary, form, match, found)
+        if mention is None or any(m.start < mention.end and mention.start < m.end for m in mentions):
+            continue
+        if not _looks_like_a_person(text, vocabulary, mention):
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _looks_like_a_person(text: str, vocabulary: Vocabulary, mention: Mention) -> bool:
+    """A country is never the holder; an appositive names a person in full ('Percy Spender, ...') or with a
+    rank ('Admiral Bauer, ...'): a single word ('Myanmar, the Secretary-General of ASEAN ...') is too weak a sign."""
+    name = text[mention.name_start:mention.name_end]
+    if name in vocabulary.country_by_word:
+        return False
+    return mention.form != "appositive" or mention.ranked or len(name.split()) >= 2
