@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from checker.corpus import date_document, decode, load_corpus
+from checker.corpus import date_document, load_corpus
+from checker.decoding import decode
 from checker.extract import extract_document
 from checker.models import Document
 from checker.rules import load_rules

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import codecs
 import datetime as dt
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from .decoding import NotText, decode_article
 from .errors import CheckerError
+from .files import read_regular_file, why_unreadable
+from .manifest import Manifest, load_manifest
 from .models import Document, Skipped, Span
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -76,71 +77,27 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)
 
 
-def decode(data: bytes) -> str:
-    """Decode article bytes: BOMs first, then UTF-8, then Windows-1252.
-
-    Raises ValueError for data that looks binary (NUL bytes without a UTF-16 BOM).
-    """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace")
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Windows-1252 is a superset of printable Latin-1 and what old news CMSs emit.
-        return data.decode("cp1252", errors="replace")
-
-
-def parse_date_value(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value.strip())
-    raise ValueError(f"not a date: {value!r}")
-
-
-def load_manifest(path: Path) -> tuple[dict[str, dt.date], list[str]]:
-    """Read corpus.toml: `[files."NAME"] published = YYYY-MM-DD`."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CheckerError(f"{path}: malformed TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read manifest: {exc}") from None
-    files = data.get("files", {})
-    if not isinstance(files, dict):
-        raise CheckerError(f"{path}: [files] must be a table of file names")
-    dates: dict[str, dt.date] = {}
-    warnings: list[str] = []
-    today = dt.date.today()
-    for name, entry in sorted(files.items()):
-        if not isinstance(entry, dict) or "published" not in entry:
-            raise CheckerError(f"{path}: files.{name!r}: missing 'published'")
-        try:
-            published = parse_date_value(entry["published"])
-        except ValueError:
-            raise CheckerError(f"{path}: files.{name!r}: published = {entry['published']!r} is not a date") from None
-        if published > today:
-            warnings.append(f"{path}: files.{name!r}: published {published} is in the future")
-        dates[name] = published
-    return dates, warnings
-
-
-def front_matter_date(text: str) -> dt.date | None:
+def front_matter_field(text: str) -> tuple[str, int] | None:
+    """The raw `published:` (or `date:`) value of an article's front matter, and its offset."""
     block = FRONT_MATTER.match(text)
     if not block:
         return None
     found = FRONT_MATTER_DATE.search(block.group("body"))
     if not found:
         return None
+    return found.group("value"), block.start("body") + found.start()
+
+
+def parse_front_matter_date(value: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(found.group("value").strip()[:10])
+        return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+def front_matter_date(text: str) -> dt.date | None:
+    found = front_matter_field(text)
+    return parse_front_matter_date(found[0]) if found else None
 
 
 def dateline_date(text: str) -> dt.date | None:
@@ -173,78 +130,132 @@ def date_document(doc_id: str, text: str, manifest: dict[str, dt.date]) -> tuple
     return None, "none"
 
 
-def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
-    found: list[Path] = []
-    seen_dirs: set[tuple[int, int]] = set()
-
-    def onerror(exc: OSError) -> None:
-        skipped.append(Skipped(path=str(exc.filename), reason=f"cannot list directory: {exc.strerror}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
-        try:
-            st = os.stat(dirpath)
-        except OSError:
-            dirnames[:] = []
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen_dirs:  # a symlink loop or a second way into a directory
-            dirnames[:] = []
-            continue
-        seen_dirs.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(Path(dirpath) / name)
-    return found
+def front_matter_warnings(doc_id: str, text: str, source: str, today: dt.date) -> list[str]:
+    """A front-matter date that is not a date, or is in the future, named with its line."""
+    found = front_matter_field(text) if source != "manifest" else None
+    if found is None:
+        return []
+    value, offset = found
+    where = f"{doc_id}:{LineIndex(text[:offset]).position(offset)[0]}"
+    published = parse_front_matter_date(value)
+    if published is None:
+        return [f"{where}: front matter date {value.strip()!r} is not a date (YYYY-MM-DD); ignored"]
+    if published > today:
+        return [f"{where}: front matter date {published} is in the future"]
+    return []
 
 
 def doc_id_for(path: Path, root: Path) -> str:
+    """The path relative to the corpus root, with / separators. Symbolic links are not resolved:
+    a file is named where it lies in the corpus, not where a link points."""
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.name
 
 
+def _is_directory(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows a link; False for a broken link or a link loop
+    except OSError:
+        return False
+
+
+def _walk(top: Path, root: Path, skipped: list[Skipped]) -> list[Path]:
+    """Article files under `top`, depth first in name order.
+
+    Iterative, because os.walk recurses once per directory level (a deep tree raised
+    RecursionError on Python 3.11). Links to directories are followed, each directory read
+    once, so a link loop ends where it started. Hidden directories are left out.
+    """
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [top]
+    while pending:
+        directory = pending.pop()
+        try:
+            identity = directory.stat()
+            key = (identity.st_dev, identity.st_ino)
+            if key in seen:
+                continue
+            seen.add(key)
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            skipped.append(Skipped(path=doc_id_for(directory, root), reason=f"cannot list directory: {exc.strerror}"))
+            continue
+        subdirectories = []
+        for entry in entries:
+            if _is_directory(entry):
+                if not entry.name.startswith("."):
+                    subdirectories.append(Path(entry.path))
+            elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(Path(entry.path))
+        pending.extend(reversed(subdirectories))
+    return found
+
+
+def corpus_root(paths: list[Path]) -> Path:
+    """The directory document ids are relative to: the one directory given, else the paths' common parent."""
+    if len(paths) == 1 and paths[0].is_dir():
+        return paths[0]
+    root = Path(os.path.commonpath([os.path.abspath(p) for p in paths]))
+    return root.parent if root.is_file() else root
+
+
+def read_manifest(root: Path, manifest_path: Path | None, today: dt.date) -> Manifest:
+    """`--manifest FILE` (which must exist), else corpus.toml at the root when there is one."""
+    if manifest_path is not None and not manifest_path.exists():
+        raise CheckerError(f"{manifest_path}: no such manifest")
+    path = manifest_path or root / MANIFEST_NAME
+    if manifest_path is None and not (path.exists() or path.is_symlink()):
+        return Manifest(shown_as=MANIFEST_NAME)
+    shown_as = doc_id_for(path, root) if not doc_id_for(path, root).startswith("..") else str(path)
+    return load_manifest(path, shown_as, today)
+
+
+def read_document(path: Path, doc_id: str, manifest: Manifest, today: dt.date) -> tuple[Document | None, Skipped | None, list[str]]:
+    """One article: a document and the warnings about it, or the reason it was skipped."""
+    try:
+        decoded = decode_article(read_regular_file(path))
+    except OSError as exc:
+        return None, Skipped(path=doc_id, reason=why_unreadable(path, exc)), []
+    except NotText as exc:
+        return None, Skipped(path=doc_id, reason=str(exc)), []
+    warnings = [f"{doc_id}: {decoded.note}"] if decoded.note else []
+    published, source = date_document(doc_id, decoded.text, manifest.dates)
+    warnings += front_matter_warnings(doc_id, decoded.text, source, today)
+    return Document(id=doc_id, published=published, date_source=source, text=decoded.text), None, warnings
+
+
 def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
-    """Read every article under `paths`; unreadable or binary files are skipped, not fatal."""
+    """Read every article under `paths`; unreadable or binary files are skipped with their reason, not fatal."""
     if not paths:
         raise CheckerError("no corpus paths given")
     for path in paths:
         if not path.exists():
             raise CheckerError(f"{path}: no such file or directory")
-    root = paths[0] if len(paths) == 1 and paths[0].is_dir() else Path(os.path.commonpath([p.resolve() for p in paths]))
-    if root.is_file():
-        root = root.parent
+    root = corpus_root(paths)
+    today = dt.date.today()
     skipped: list[Skipped] = []
     files: list[Path] = []
     for path in paths:
-        files.extend(_walk(path, skipped) if path.is_dir() else [path])
-
-    manifest_file = manifest_path or (root / MANIFEST_NAME)
-    manifest: dict[str, dt.date] = {}
-    warnings: list[str] = []
-    if manifest_path is not None and not manifest_path.exists():
-        raise CheckerError(f"{manifest_path}: no such manifest")
-    if manifest_file.is_file():
-        manifest, warnings = load_manifest(manifest_file)
-
+        files.extend(_walk(path, root, skipped) if path.is_dir() else [path])
+    manifest = read_manifest(root, manifest_path, today)
+    notes: dict[str, list[str]] = {}  # warnings by document, reported in id order whatever the file order
     documents: dict[str, Document] = {}
     for path in files:
         doc_id = doc_id_for(path, root)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append(Skipped(path=doc_id, reason=f"cannot read: {exc.strerror}"))
-            continue
-        try:
-            text = decode(data)
-        except ValueError as exc:
-            skipped.append(Skipped(path=doc_id, reason=str(exc)))
-            continue
-        published, source = date_document(doc_id, text, manifest)
-        documents[doc_id] = Document(id=doc_id, published=published, date_source=source, text=text)
-    for name in sorted(set(manifest) - set(documents)):
-        warnings.append(f"{manifest_file}: lists {name!r}, which is not in the corpus")
+        if doc_id in notes:
+            continue  # the same file named twice on the command line, or inside a directory also given
+        document, skip, notes[doc_id] = read_document(path, doc_id, manifest, today)
+        if document is not None:
+            documents[doc_id] = document
+        if skip is not None:
+            skipped.append(skip)
+    warnings = manifest.warnings + [note for doc_id in sorted(notes) for note in notes[doc_id]]
+    for name in sorted(set(manifest.dates) - set(notes)):  # a skipped file is in the corpus, and named as skipped
+        warnings.append(f"{manifest.where(name)}: lists {name!r}, which is not in the corpus")
     return Corpus(
         root=root,
         documents=[documents[k] for k in sorted(documents)],

@@ -6,14 +6,16 @@ A rules directory given by the user replaces the default one; nothing falls back
 
 from __future__ import annotations
 
+import hashlib
 import re
-import tomllib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .errors import CheckerError
+from .files import read_toml
 from .vocabulary import Vocabulary
 
 RULE_ID = re.compile(r"^FC\d{3}$")
@@ -52,11 +54,11 @@ class OfficeHolderRule(RuleBase):
     window_days: int = Field(default=31, ge=0)
 
 
-Rule = Annotated[
-    Union[FoundingYearRule, SeriesCadenceRule, QuantityRule, OfficeHolderRule],
-    Field(discriminator="comparison"),
-]
+RULE_TYPES = (FoundingYearRule, SeriesCadenceRule, QuantityRule, OfficeHolderRule)
+Rule = Annotated[Union[RULE_TYPES], Field(discriminator="comparison")]
 RULE_ADAPTER: TypeAdapter = TypeAdapter(Rule)
+# The `comparison` values a rule may name, for messages: each rule type's one literal.
+COMPARISON_NAMES = tuple(get_args(model.model_fields["comparison"].annotation)[0] for model in RULE_TYPES)
 
 
 class RuleSet(BaseModel):
@@ -78,68 +80,119 @@ def default_rules_dir() -> Path:
 
 def _line_of(raw: str, table: str, key: str) -> int | None:
     """The line where `[table.key]` (or `[table."key"]`) starts, for error messages."""
-    pattern = re.compile(rf'^\s*\[\s*{re.escape(table)}\s*\.\s*"?{re.escape(key)}"?\s*\]', re.M)
+    # [ \t]*, not \s*: at the start of a blank line \s* would match the line break and count one line early.
+    pattern = re.compile(rf'^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\.[ \t]*["\']?{re.escape(key)}["\']?[ \t]*\]', re.M)
     found = pattern.search(raw)
     return raw.count("\n", 0, found.start()) + 1 if found else None
 
 
-def _describe(error: ValidationError) -> str:
+def _field_line(raw: str, table_line: int | None, field: str) -> int | None:
+    """The line of `field = ...` in the table whose header is on `table_line`."""
+    if table_line is None:
+        return None
+    lines = raw.splitlines()
+    for index in range(table_line, len(lines)):
+        if lines[index].lstrip().startswith("["):
+            return None
+        if re.match(rf"[ \t]*{re.escape(field)}[ \t]*=", lines[index]):
+            return index + 1
+    return None
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    path: Path
+    raw: str
+    data: dict
+
+    def where(self, table: str, key: str, field: str | None = None) -> str:
+        """`path:line` of a table entry, or of one of its fields when the file has it."""
+        line = _line_of(self.raw, table, key)
+        line = (_field_line(self.raw, line, field) if field else None) or line
+        return f"{self.path}:{line}" if line else str(self.path)
+
+
+def _problem(error: ValidationError) -> tuple[str, str]:
+    """The field and the message of a validation error's first problem, without pydantic's union tags."""
     first = error.errors()[0]
-    where = ".".join(str(p) for p in first["loc"] if not str(p).endswith("Rule") and p not in ("function-after",))
-    return f"{where or 'value'}: {first['msg']}"
+    loc = [str(part) for part in first["loc"]]
+    if loc and loc[0] in COMPARISON_NAMES:
+        loc = loc[1:]
+    expected = ", ".join(COMPARISON_NAMES)
+    if first["type"] == "union_tag_invalid":
+        return "comparison", f"unknown comparison {first['ctx']['tag']!r}; expected one of {expected}"
+    if first["type"] == "union_tag_not_found":
+        return "comparison", f"missing; expected one of {expected}"
+    field = ".".join(loc) or "value"
+    if first["type"] in ("missing", "extra_forbidden"):
+        return field, first["msg"]
+    return field, f"{first['msg']} (got {first['input']!r})"
+
+
+def _read_rule_file(path: Path) -> RuleFile:
+    raw, data = read_toml(path, "rules")
+    unknown = sorted(set(data) - set(VOCABULARY_TABLES) - {"rules"})
+    if unknown:
+        raise CheckerError(f"{path}: unknown table(s) {', '.join(unknown)}; expected {', '.join(VOCABULARY_TABLES)} or rules")
+    for table in (*VOCABULARY_TABLES, "rules"):
+        if not isinstance(data.get(table, {}), dict):
+            raise CheckerError(f"{path}: {table} = {data[table]!r} must be a table: [{table}.NAME]")
+    return RuleFile(path, raw, data)
+
+
+def _rule(file: RuleFile, rule_id: str, body: object) -> Rule:
+    """One `[rules.ID]` table, validated; errors name the file, the line, the rule id and the field."""
+    where = file.where("rules", rule_id)
+    if not RULE_ID.match(rule_id):
+        raise CheckerError(f"{where}: rule id {rule_id!r} must look like FC101")
+    if not isinstance(body, dict):
+        raise CheckerError(f"{where}: rule {rule_id} must be a table")
+    if "id" in body:
+        raise CheckerError(f"{file.where('rules', rule_id, 'id')}: rule {rule_id}: field 'id' is taken from the table name; remove it")
+    try:
+        return RULE_ADAPTER.validate_python({**body, "id": rule_id, "source": file.path.name})
+    except ValidationError as exc:
+        field, message = _problem(exc)
+        raise CheckerError(f"{file.where('rules', rule_id, field)}: rule {rule_id}: {field}: {message}") from None
+
+
+def _vocabulary(merged: dict[str, dict], origin: dict[tuple[str, str], RuleFile]) -> Vocabulary:
+    try:
+        return Vocabulary.model_validate(merged)
+    except ValidationError as exc:
+        field, message = _problem(exc)
+        table, key, *rest = field.split(".") + ["", ""]
+        file = origin.get((table, key))
+        where = file.where(table, key, rest[0] or None) if file else "rules"
+        raise CheckerError(f"{where}: {field}: {message}") from None
 
 
 def load_rules(directory: Path | None = None) -> RuleSet:
+    """Every rules/*.toml file; the first problem stops the run, nothing falls back to the defaults."""
     directory = directory or default_rules_dir()
     if not directory.is_dir():
         raise CheckerError(f"{directory}: rules directory not found")
-    files = sorted(directory.glob("*.toml"))
-    if not files:
+    paths = sorted(directory.glob("*.toml"))
+    if not paths:
         raise CheckerError(f"{directory}: no *.toml rule files")
     merged: dict[str, dict] = {name: {} for name in VOCABULARY_TABLES}
-    origin: dict[tuple[str, str], str] = {}
+    origin: dict[tuple[str, str], RuleFile] = {}
     rules = []
-    digest_parts = []
-    for path in files:
-        try:
-            raw = path.read_text(encoding="utf-8")
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            raise CheckerError(f"{path}: malformed TOML: {exc}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CheckerError(f"{path}: cannot read: {exc}") from None
-        digest_parts.append(f"{path.name}\0{raw}")
-        unknown = sorted(set(data) - set(VOCABULARY_TABLES) - {"rules"})
-        if unknown:
-            raise CheckerError(f"{path}: unknown table(s) {', '.join(unknown)}; expected {', '.join(VOCABULARY_TABLES)} or rules")
-        for table in VOCABULARY_TABLES:
-            for key, value in data.get(table, {}).items():
+    files = [_read_rule_file(path) for path in paths]
+    for file in files:
+        for table in (*VOCABULARY_TABLES, "rules"):
+            for key, value in file.data.get(table, {}).items():
                 if (table, key) in origin:
-                    raise CheckerError(f"{path}: {table}.{key} is already defined in {origin[(table, key)]}")
-                origin[(table, key)] = path.name
-                merged[table][key] = value
-        for rule_id, body in data.get("rules", {}).items():
-            line = _line_of(raw, "rules", rule_id)
-            where = f"{path}:{line}" if line else str(path)
-            if not RULE_ID.match(rule_id):
-                raise CheckerError(f"{where}: rule id {rule_id!r} must look like FC101")
-            if ("rules", rule_id) in origin:
-                raise CheckerError(f"{where}: duplicate rule id {rule_id} (first defined in {origin[('rules', rule_id)]})")
-            origin[("rules", rule_id)] = path.name
-            if not isinstance(body, dict):
-                raise CheckerError(f"{where}: rule {rule_id} must be a table")
-            if "id" in body:
-                raise CheckerError(f"{where}: rule {rule_id}: field 'id' is taken from the table name; remove it")
-            try:
-                rule = RULE_ADAPTER.validate_python({**body, "id": rule_id, "source": path.name})
-            except ValidationError as exc:
-                raise CheckerError(f"{where}: rule {rule_id}: {_describe(exc)}") from None
-            rules.append(rule)
-    try:
-        vocabulary = Vocabulary.model_validate(merged)
-    except ValidationError as exc:
-        raise CheckerError(f"{directory}: vocabulary: {_describe(exc)}") from None
-    import hashlib
-
+                    first = origin[(table, key)]
+                    what = f"duplicate rule id {key}" if table == "rules" else f"{table}.{key} is defined twice"
+                    first_where = first.where(table, key).replace(f"{first.path.parent}/", "", 1)
+                    raise CheckerError(f"{file.where(table, key)}: {what} (first defined in {first_where})")
+                origin[(table, key)] = file
+                if table == "rules":
+                    rules.append(_rule(file, key, value))
+                else:
+                    merged[table][key] = value
+    vocabulary = _vocabulary(merged, origin)
+    digest_parts = [f"{file.path.name}\0{file.raw}" for file in files]
     fingerprint = hashlib.sha256("\0\0".join(digest_parts).encode()).hexdigest()[:16]
     return RuleSet(rules=sorted(rules, key=lambda r: r.id), vocabulary=vocabulary, fingerprint=fingerprint)
