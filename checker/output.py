@@ -18,7 +18,15 @@ def write_atomic(path: Path, content: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
+        _rename(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _rename(temp: str, path: Path) -> None:
+    """os.replace, with errors naming the target the user gave, not the temporary file."""
+    try:
+        os.replace(temp, path)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None

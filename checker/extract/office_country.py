@@ -97,19 +97,19 @@ def resolve_offices(ctx: DocContext, mentions: list[Mention]) -> list[Holder]:
         if owner:
             settle(i, next((c for j, (_, c) in explicit.items() if same_person(names[j], owner)), None))
         if i not in decided:
-            same = [c for j, (_, c) in explicit.items() if same_person(names[j], names[i]) and _role(ctx, mentions[i], c)]
-            settle(i, same[0] if same else None)
+            settle(i, _same_person_country(ctx, mentions, names, i, explicit))
         if i not in decided:
             role = ctx.vocabulary.role_for(mentions[i].title, None)
             if role and ctx.vocabulary.roles[role].countries:
                 settle(i, ctx.vocabulary.roles[role].countries[0])
     # Twice: the second round sees every other holder the first one decided, later ones included.
     guessed = [i for i in titled if i not in decided]
+    article = ArticleFacts(ctx, mentions)
     for _ in range(2):
         for i in guessed:
             decided.pop(i, None)
-            same = [c for j, (_, c) in decided.items() if same_person(names[j], names[i]) and _role(ctx, mentions[i], c)]
-            settle(i, same[0] if same else _likeliest_country(ctx, mentions, names, i, explicit, decided))
+            same = _same_person_country(ctx, mentions, names, i, decided)
+            settle(i, same or _likeliest_country(article, names, i, explicit, decided))
     for i, mention in enumerate(mentions):
         if mention.form == "counterpart":
             found = _counterpart(ctx, mentions, i, decided)
@@ -121,24 +121,63 @@ def resolve_offices(ctx: DocContext, mentions: list[Mention]) -> list[Holder]:
         office = _office(ctx, mentions[i], role, country)
         if office:
             holders.append(Holder(mentions[i], names[i], role, country, office))
-    for holder in holders:
-        same = [h.name for h in holders if h.office == holder.office and same_person(h.name, holder.name)]
-        holder.person = max(same, key=lambda n: (len(n.split()), len(n)))
+    _name_people(holders)
     return holders
 
 
-def _likeliest_country(ctx: DocContext, mentions, names, index: int, explicit, decided) -> str | None:
+def _same_person_country(ctx: DocContext, mentions, names, index: int, settled: dict[int, tuple[str, str]]) -> str | None:
+    """The country of the first settled mention of the same person whose country the title allows."""
+    return next((c for j, (_, c) in settled.items() if same_person(names[j], names[index]) and _role(ctx, mentions[index], c)), None)
+
+
+def _name_people(holders: list[Holder]) -> None:
+    """Each holder's fullest spelling among the holders of the same office who are the same person.
+
+    Compared once per distinct name of an office, not once per pair of holders: an article naming
+    one minister thousands of times must not cost millions of comparisons.
+    """
+    names_by_office: dict[str, dict[str, None]] = {}
+    for holder in holders:
+        names_by_office.setdefault(holder.office, {})[holder.name] = None
+    fullest: dict[tuple[str, str], str] = {}
+    for holder in holders:
+        key = (holder.office, holder.name)
+        if key not in fullest:
+            same = [n for n in names_by_office[holder.office] if same_person(n, holder.name)]
+            fullest[key] = max(same, key=lambda n: (len(n.split()), len(n)))
+        holder.person = fullest[key]
+
+
+class ArticleFacts:
+    """What every guess about one article's offices asks again: mentions in text order, how often
+    the article names a person. Worked out once, so guessing stays cheap with many mentions."""
+
+    def __init__(self, ctx: DocContext, mentions: list[Mention]) -> None:
+        self.ctx = ctx
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.position = {index: at for at, index in enumerate(self.order)}
+        self._prominence: dict[str, int] = {}
+
+    def prominence(self, name: str) -> int:
+        if name not in self._prominence:
+            self._prominence[name] = _prominence(self.ctx, name)
+        return self._prominence[name]
+
+
+def _likeliest_country(article: ArticleFacts, names, index: int, explicit, decided) -> str | None:
     """The country the article is most about among those the title allows (see the module docstring)."""
+    ctx, mentions = article.ctx, article.mentions
     mention, name = mentions[index], names[index]
     sentence = ctx.sentence_at(mention.start)
-    listed = _list_of(ctx, mentions, index)
+    listed = _list_of(article, index)
     taken = set()
     evidence: Counter = Counter()
     for j, (role, country) in decided.items():
         if same_person(names[j], name):
             continue
         # A holder whose country is itself a guess counts once, so that guesses do not feed on each other.
-        weight = _prominence(ctx, names[j]) if j in explicit else 1
+        weight = article.prominence(names[j]) if j in explicit else 1
         evidence[country] += weight
         if mentions[j].host:
             evidence[mentions[j].host] += weight  # an envoy's host country is as much part of the story
@@ -166,10 +205,10 @@ def _likeliest_country(ctx: DocContext, mentions, names, index: int, explicit, d
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
-def _list_of(ctx: DocContext, mentions, index: int) -> set[int]:
+def _list_of(article: ArticleFacts, index: int) -> set[int]:
     """The mentions joined to this one by commas and "and" alone: one list of names."""
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-    position = order.index(index)
+    ctx, mentions, order = article.ctx, article.mentions, article.order
+    position = article.position[index]
     members = set()
     for step in (-1, 1):
         at = position

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vocabulary import Vocabulary, alternation
+from .context import TakenSpans
 from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
 
 SP = r"[^\S\n]+"  # spaces, but no line break
@@ -182,13 +183,15 @@ def find_mentions(text: str, vocabulary: Vocabulary) -> list[Mention]:
     candidates += [("title_comma", m) for m in found.title_comma.finditer(text)]
     candidates += [("counterpart", m) for m in found.counterpart.finditer(text)]
     mentions: list[Mention] = []
+    taken = TakenSpans()  # the kept mentions' spans, which never overlap
     for form, match in sorted(candidates, key=lambda item: (item[1].start(), item[0])):
         mention = _mention(text, vocabulary, form, match, found)
-        if mention is None or any(m.start < mention.end and mention.start < m.end for m in mentions):
+        if mention is None or taken.overlaps(mention.start, mention.end):
             continue
         if not _looks_like_a_person(text, vocabulary, mention):
             continue
         mentions.append(mention)
+        taken.add(mention.start, mention.end)
     return mentions
 
 
