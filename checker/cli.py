@@ -18,6 +18,7 @@ from .errors import CheckerError
 from .models import Verdict
 from .output import write_atomic
 from .report import FORMATS
+from .report.records import printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_BASELINE = Path("reports/baseline.json")
@@ -78,10 +79,11 @@ def settings_for(paths: Optional[List[Path]], **flags: object) -> Config:
 
 
 def warn_about_input(result: CheckResult) -> None:
+    """One line per warning and per skipped file; a file name cannot break the line or drive the terminal."""
     for warning in result.corpus.warnings:
-        typer.echo(f"factcheck: warning: {warning}", err=True)
+        typer.echo(f"factcheck: warning: {printable(warning)}", err=True)
     for skipped in result.corpus.skipped:
-        typer.echo(f"factcheck: warning: skipped {skipped.path}: {skipped.reason}", err=True)
+        typer.echo(f"factcheck: warning: skipped {printable(skipped.path)}: {skipped.reason}", err=True)
 
 
 @app.command()
@@ -160,13 +162,14 @@ def extract(
     import json
 
     from .report.records import claim_record, location
+    from .report.table import one_line
 
     try:
         result = run_check(paths, rules, manifest)
         if format is ExtractFormat.json:
             content = json.dumps([claim_record(c) for c in result.claims], indent=2, ensure_ascii=False) + "\n"
         else:
-            rows = [[location(c), c.kind, c.subject, c.value, c.qualifier.value, c.time or "", c.span.text] for c in result.claims]
+            rows = [[location(c), c.kind, c.subject, c.value, c.qualifier.value, c.time or "", one_line(c.span.text)] for c in result.claims]
             content = tabulate(rows, headers=["location", "kind", "subject", "value", "qualifier", "time", "quote"]) + "\n"
         emit(content, output)
     except CheckerError as exc:

@@ -25,7 +25,7 @@ KIND = "anniversary"
 # Words that make a nearby age about an alliance or a treaty.
 ALLIANCE_WORD = re.compile(r"\b(?:alliance|allies|treaty|pact|partnership|relationship|ties|NATO|ANZUS|MDT)\b", re.I)
 # "anniversary of X": X must be the alliance or its treaty, not another event.
-OBJECT = re.compile(r"\s+of\s+(?P<object>[^,;:!?()\n]{1,80})")
+OBJECT = re.compile(r"\s+of\s+(?P<object>[^,;:!?()\r\n]{1,80})")
 OBJECT_IS_ALLIANCE = re.compile(r"\b(?:alliance|treaty|pact|signing|NATO|ANZUS|MDT|partnership)\b", re.I)
 LINE_BREAK = re.compile(r"[\r\n]")
 YEAR_BEFORE = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\s+$")

@@ -37,7 +37,7 @@ NAME_TOKEN = (
     r"|(?<![A-Z])[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
 )
 # Name parts are separated by spaces, never by a line break: a headline's last word is no first name.
-NAME = re.compile(rf"{NAME_TOKEN}(?:(?:[^\S\n]+|,[^\S\n]+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
+NAME = re.compile(rf"{NAME_TOKEN}(?:(?:[^\S\r\n]+|,[^\S\r\n]+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
 # Ranks and honorifics that stand before a name and are no part of it.
 RANKS = [
     "Lieutenant General", "Lt. Gen.", "Major General", "Maj. Gen.", "Brigadier General", "Brig. Gen.", "General",
@@ -52,7 +52,7 @@ def split_rank(raw: str) -> int:
     """How many leading characters of a run of capitalised words are ranks ('Lieutenant General Kevin B. Schneider' -> 19)."""
     end = 0
     while True:
-        found = re.match(rf"{RANK}[^\S\n]+", raw[end:])
+        found = re.match(rf"{RANK}[^\S\r\n]+", raw[end:])
         if not found:
             return end
         end += found.end()

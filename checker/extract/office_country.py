@@ -158,6 +158,7 @@ class ArticleFacts:
         self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
         self.position = {index: at for at, index in enumerate(self.order)}
         self._prominence: dict[str, int] = {}
+        self.lead_location = lead_location(ctx)
 
     def prominence(self, name: str) -> int:
         if name not in self._prominence:
@@ -188,7 +189,7 @@ def _likeliest_country(article: ArticleFacts, names, index: int, explicit, decid
         # A "then" holder held the office at another time than the article's holders.
         if mentions[j].then == mention.then and (j in explicit or ctx.sentence_at(mentions[j].start) == sentence):
             taken.add((role, country))
-    where = lead_location(ctx)
+    where = article.lead_location
     scores = Counter()
     for country in set(ctx.country_counts) | set(evidence):
         role = _role(ctx, mention, country)
@@ -233,10 +234,11 @@ def _prominence(ctx: DocContext, name: str) -> int:
 def lead_location(ctx: DocContext) -> str | None:
     """Where the article's story happens: the first country (or its capital, city) named after "in" or "at"
     in the lead, the first paragraph below the headline."""
-    headline_end = ctx.text.find("\n")
-    if headline_end < 0:
+    line_break = re.search(r"[\r\n]", ctx.text)
+    if line_break is None:
         return None
-    lead = re.search(r"\S[^\n]*", ctx.text[headline_end:])
+    headline_end = line_break.start()
+    lead = re.search(r"\S[^\r\n]*", ctx.text[headline_end:])
     if lead is None:
         return None
     start = headline_end + lead.start()

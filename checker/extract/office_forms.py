@@ -21,7 +21,7 @@ from ..vocabulary import Vocabulary, alternation
 from .context import TakenSpans
 from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
 
-SP = r"[^\S\n]+"  # spaces, but no line break
+SP = r"[^\S\r\n]+"  # spaces, but no line break (LF, CRLF or a lone CR)
 NEGATING_BEFORE = re.compile(r"\b(?:former|ex|late|next|incoming|future|would-be|then-candidate|outgoing\s+and\s+next|a\s+former)[\s-]+(?:\w+\s+){0,2}$", re.I)
 # "then-Prime Minister", "organised by then president": a past holder. "and then President X spoke" is a sequence.
 THEN_BEFORE = re.compile(
@@ -32,7 +32,7 @@ NEGATING_AFTER = re.compile(r"^[\s-]*(?:-?elect|designate|nominee|candidate)\b",
 # After an appositive title, "and the Prime Minister of ..." makes it a list of attendees, not an apposition.
 LIST_AFTER = re.compile(r",?\s+and\s+the\s+[A-Z]")
 # Words that may follow the name in "the TITLE, NAME ..." so that the name is the title's holder.
-HOLDER_FOLLOWS = rf"(?=[^\S\n]*[,.;:]|{SP}(?:said|says|told|who|has|had|was|is|will|would|added|met|led)\b)"
+HOLDER_FOLLOWS = rf"(?=[^\S\r\n]*[,.;:]|{SP}(?:said|says|told|who|has|had|was|is|will|would|added|met|led)\b)"
 
 
 @dataclass

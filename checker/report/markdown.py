@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from tabulate import tabulate
 
 from ..engine import CheckResult
-from .records import baseline_status
+from .records import baseline_status, printable
 from .table import STATUS_LABELS, headers, rows, summary_line
 
 
+# Markdown that text could start: code spans, links and images, emphasis, table cells; HTML is escaped as entities.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*\[\]|])")
+
+
 def escape(cell: str) -> str:
-    return cell.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """Corpus text (a file name, a quote) shown as itself: no markup, no HTML, no line break of its own."""
+    text = printable(cell).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def render(result: CheckResult) -> str:
@@ -32,5 +40,5 @@ def render(result: CheckResult) -> str:
         lines += [f"- `{e.fingerprint}` {e.verdict.value} {e.rule} `{e.subject}`: {escape(e.message)}" for e in result.baseline.resolved]
     if result.corpus.skipped:
         lines += ["", "## Skipped files", ""]
-        lines += [f"- `{escape(s.path)}`: {escape(s.reason)}" for s in result.corpus.skipped]
+        lines += [f"- {escape(s.path)}: {escape(s.reason)}" for s in result.corpus.skipped]
     return "\n".join(lines) + "\n"

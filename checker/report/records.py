@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
@@ -24,8 +25,18 @@ DATE_SOURCES = {
 }
 
 
+# C0 and C1 control characters but the tab: a line break or a terminal escape in a file name or a
+# quote would start a new line of a text report or recolour the terminal showing it.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text for a text report or the terminal: control characters shown as escapes (\\n, \\x1b)."""
+    return _CONTROL.sub(lambda found: repr(found.group(0))[1:-1], text)
+
+
 def location(claim: Claim) -> str:
-    return f"{claim.doc}:{claim.span.line}:{claim.span.column}"
+    return f"{printable(claim.doc)}:{claim.span.line}:{claim.span.column}"
 
 
 def gated_findings(result: CheckResult) -> list[Finding]:

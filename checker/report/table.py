@@ -6,7 +6,7 @@ from tabulate import tabulate
 
 from ..engine import CheckResult
 from ..models import Claim, Finding, Verdict
-from .records import baseline_status, location, summary
+from .records import baseline_status, location, printable, summary
 
 HEADERS = ["verdict", "rule", "subject", "value", "location", "quote"]
 # Against a baseline a first column says whether each contradiction or discrepancy is NEW or known.
@@ -18,8 +18,9 @@ def headers(result: CheckResult) -> list[str]:
 
 
 def one_line(text: str) -> str:
-    """Quotes stay exact; only line breaks inside a span are shown as ⏎ so a row stays one row."""
-    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    """Quotes stay exact; only line breaks inside a span are shown as ⏎ so a row stays one row
+    (and other control characters as escapes, so a quote cannot drive the terminal)."""
+    return printable(text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎"))
 
 
 def rows(result: CheckResult) -> list[list[str]]:
@@ -75,9 +76,9 @@ def render(result: CheckResult) -> str:
     undated_docs = sorted({c.doc for c in result.undated})
     if undated_docs:
         parts.append(f"not compared: {len(result.undated)} claims have no date (no publication date for "
-                     f"{', '.join(undated_docs)}; add it to corpus.toml)")
+                     f"{', '.join(map(printable, undated_docs))}; add it to corpus.toml)")
     parts.extend(resolved_lines(result))
     for skipped in result.corpus.skipped:
-        parts.append(f"skipped {skipped.path}: {skipped.reason}")
+        parts.append(f"skipped {printable(skipped.path)}: {skipped.reason}")
     parts.append(summary_line(result))
     return "\n\n".join(parts) + "\n"
