@@ -99,7 +99,7 @@ def extract(ctx: DocContext) -> list[Draft]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for match in ORDINAL_ANNIVERSARY.finditer(text):
+    for match in ctx.finditer(ORDINAL_ANNIVERSARY):
         anniversary_of = OBJECT.match(text, match.end(), ctx.sentence_at(match.start())[1])
         if anniversary_of and not _object_is_alliance(ctx, anniversary_of.group("object")):
             continue
@@ -110,12 +110,12 @@ def extract(ctx: DocContext) -> list[Draft]:
         drafts.append(_draft(ctx, match.start(), match.end(), age, "ordinal", Qualifier.exact))
         taken.append(match.span())
 
-    for match in NTH_YEAR.finditer(text):
+    for match in ctx.finditer(NTH_YEAR):
         if free(*match.span()):
             drafts.append(_draft(ctx, match.start(), match.end(), parse_ordinal(match.group("ordinal")), "nth_year", Qualifier.exact))
             taken.append(match.span())
 
-    for match in AGE_ADJECTIVE.finditer(text):
+    for match in ctx.finditer(AGE_ADJECTIVE):
         number = parse_cardinal(match.group("number"))
         if not isinstance(number, int) or not free(*match.span()):
             continue
@@ -128,7 +128,7 @@ def extract(ctx: DocContext) -> list[Draft]:
                              "decades" if decades else "years", Qualifier.approximate if decades else Qualifier.exact))
         taken.append((match.start(), span_end))
 
-    for match in AGE_PHRASE.finditer(text):
+    for match in ctx.finditer(AGE_PHRASE):
         number = parse_cardinal(match.group("number"))
         if not isinstance(number, int) or not free(*match.span()):
             continue

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..models import Document, Qualifier
+from ..scan import Text
 from ..timeparse import TimeRef, find_times
 from ..vocabulary import Vocabulary
 
@@ -39,13 +40,23 @@ class Draft:
 
 @dataclass
 class DocContext:
+    """One document as the extractors see it. Per-sentence answers are cached:
+    several extractors ask about the same sentence, and each answer scans it."""
+
     doc: Document
     vocabulary: Vocabulary
     sentences: list[tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.scan = Text(self.doc.text)
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s for s, _ in self.sentences]
+        self._times: dict[tuple[int, int], list[TimeRef]] = {}
+        self._alliances: dict[tuple[int, int], str | None] = {}
+
+    def finditer(self, pattern: re.Pattern):
+        """`pattern.finditer(self.text)`, looking first for a word every match must contain (see checker/scan.py)."""
+        return self.scan.finditer(pattern)
 
     @property
     def text(self) -> str:
@@ -60,8 +71,11 @@ class DocContext:
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
     def times_in_sentence(self, offset: int) -> list[TimeRef]:
-        start, end = self.sentence_at(offset)
-        return find_times(self.text, start, end, self.published)
+        sentence = self.sentence_at(offset)
+        times = self._times.get(sentence)
+        if times is None:
+            times = self._times[sentence] = find_times(self.text, *sentence, self.published)
+        return times
 
     def nearest_time(self, offset: int, end: int | None = None) -> TimeRef | None:
         """The date phrase of the claim's sentence closest to the claim."""
@@ -77,14 +91,14 @@ class DocContext:
 
     @cached_property
     def country_counts(self) -> Counter:
-        return Counter(key for _, _, key in self.vocabulary.countries_in(self.text))
+        return Counter(self.vocabulary.country_by_word[m.group(0)] for m in self.finditer(self.vocabulary.country_pattern))
 
     @cached_property
     def alliance_scores(self) -> Counter:
         """How strongly the article is about each alliance: its names, then its members."""
         vocab = self.vocabulary
         scores: Counter = Counter()
-        for match in vocab.alliance_pattern.finditer(self.text):
+        for match in self.finditer(vocab.alliance_pattern):
             keys = vocab.alliance_names[match.group(0).lower()]
             for key in keys:
                 scores[key] += 3 / len(keys)
@@ -95,8 +109,10 @@ class DocContext:
 
     def alliance_at(self, offset: int) -> str | None:
         """The alliance a mention at `offset` is about: its sentence first, then the article."""
-        start, end = self.sentence_at(offset)
-        return self.alliance_in(self.text[start:end]) or self.main_alliance
+        sentence = self.sentence_at(offset)
+        if sentence not in self._alliances:
+            self._alliances[sentence] = self.alliance_in(self.text[sentence[0]:sentence[1]])
+        return self._alliances[sentence] or self.main_alliance
 
     def alliance_in(self, sentence: str) -> str | None:
         vocab = self.vocabulary

@@ -59,9 +59,14 @@ def _name_span(match: re.Match) -> tuple[int, int] | None:
     return start, start + length
 
 
+@lru_cache(maxsize=8)
+def _of_country(vocabulary: Vocabulary) -> re.Pattern:
+    return re.compile(rf"\s+of\s+(?:the\s+)?(?P<place>{alternation(vocabulary.country_by_word)})")
+
+
 def _country_after(ctx: DocContext, end: int) -> str | None:
     """'Prime Minister Sonexay Siphandone of the Lao PDR' -> la."""
-    found = re.match(rf"\s+of\s+(?:the\s+)?(?P<place>{alternation(ctx.vocabulary.country_by_word)})", ctx.text[end:end + 60])
+    found = _of_country(ctx.vocabulary).match(ctx.text[end:end + 60])
     return ctx.vocabulary.country_by_word[found.group("place")] if found else None
 
 
@@ -110,12 +115,12 @@ def extract(ctx: DocContext) -> list[Draft]:
                             Qualifier.acting if acting else Qualifier.exact, time, "title", person, note))
 
     taken_countries: dict[int, set[str]] = {}
-    titled = list(found.titled.finditer(text))
+    titled = list(ctx.finditer(found.titled))
     titles_with_names = {m.start("title") for m in titled}
     # "Percy Spender, Australia's Minister ..." only where the title is not followed by a name of its own
     # ("in Washington, U.S. Secretary of State Antony Blinken" is a titled name, not an appositive).
     appositive = [
-        m for m in found.appositive.finditer(text)
+        m for m in ctx.finditer(found.appositive)
         if m.start("title") not in titles_with_names and m.group("name") not in vocab.country_by_word
     ]
     matches = sorted([("titled", m) for m in titled] + [("appositive", m) for m in appositive], key=lambda item: item[1].start())
@@ -159,7 +164,7 @@ def _partial_titles(ctx: DocContext, found: Patterns, known, used, add) -> None:
     """'Minister Ahn' / 'Secretary Blinken': the office of the same person named in full earlier,
     else the one office of the article's meeting participants whose title ends that way."""
     vocab = ctx.vocabulary
-    for match in found.partial.finditer(ctx.text):
+    for match in ctx.finditer(found.partial):
         if any(s <= match.start() < e for s, e in used):
             continue
         name_span = _name_span(match)
@@ -204,7 +209,7 @@ def _participants(ctx: DocContext, known, drafts: list[Draft], add) -> None:
         return
     vocab = ctx.vocabulary
     series_names = [n.lower() for s in vocab.series.values() if s.participants for n in s.names]
-    for match in PAIR_MEETING.finditer(ctx.text):
+    for match in ctx.finditer(PAIR_MEETING):
         sentence_start, sentence_end = ctx.sentence_at(match.start())
         if not any(n in ctx.text[sentence_start:sentence_end].lower() for n in series_names):
             continue
