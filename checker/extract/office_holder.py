@@ -39,7 +39,7 @@ class Patterns:
 @lru_cache(maxsize=8)
 def patterns(vocabulary: Vocabulary) -> Patterns:
     titles = alternation(vocabulary.roles_by_title)
-    modifier = alternation(vocabulary.country_by_word)
+    modifier = alternation(vocabulary.country_by_word, case_sensitive=True)
     country_mod = rf"(?:(?P<modifier>{modifier})(?:['’]s)?\s+)?"
     # Titles match in any case ("defense minister"); names and countries only capitalised.
     return Patterns(
@@ -61,7 +61,7 @@ def _name_span(match: re.Match) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=8)
 def _of_country(vocabulary: Vocabulary) -> re.Pattern:
-    return re.compile(rf"\s+of\s+(?:the\s+)?(?P<place>{alternation(vocabulary.country_by_word)})")
+    return re.compile(rf"\s+of\s+(?:the\s+)?(?P<place>{alternation(vocabulary.country_by_word, case_sensitive=True)})")
 
 
 def _country_after(ctx: DocContext, end: int) -> str | None:
