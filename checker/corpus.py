@@ -196,8 +196,20 @@ def doc_id_for(path: Path, root: Path) -> str:
         return path.name
 
 
-def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
-    """Read every article under `paths`; unreadable or binary files are skipped, not fatal."""
+@dataclass
+class CorpusPlan:
+    """What a corpus holds before any article is read: where, which files, their ids, the manifest."""
+
+    root: Path
+    articles: list[tuple[str, Path]]  # (document id, file), sorted by id, one file per id
+    manifest: dict[str, dt.date]
+    manifest_file: Path
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def plan_corpus(paths: list[Path], manifest_path: Path | None = None) -> CorpusPlan:
+    """Find the articles under `paths` and read the manifest; no article is read yet."""
     if not paths:
         raise CheckerError("no corpus paths given")
     for path in paths:
@@ -219,26 +231,36 @@ def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
     if manifest_file.is_file():
         manifest, warnings = load_manifest(manifest_file)
 
-    documents: dict[str, Document] = {}
+    by_id: dict[str, Path] = {}
     for path in files:
-        doc_id = doc_id_for(path, root)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append(Skipped(path=doc_id, reason=f"cannot read: {exc.strerror}"))
-            continue
-        try:
-            text = decode(data)
-        except ValueError as exc:
-            skipped.append(Skipped(path=doc_id, reason=str(exc)))
-            continue
-        published, source = date_document(doc_id, text, manifest)
-        documents[doc_id] = Document(id=doc_id, published=published, date_source=source, text=text)
-    for name in sorted(set(manifest) - set(documents)):
+        by_id[doc_id_for(path, root)] = path  # a file given twice is read once, as the last one given
+    for name in sorted(set(manifest) - set(by_id)):
         warnings.append(f"{manifest_file}: lists {name!r}, which is not in the corpus")
-    return Corpus(
-        root=root,
-        documents=[documents[k] for k in sorted(documents)],
-        skipped=sorted(skipped, key=lambda s: s.path),
-        warnings=warnings,
-    )
+    return CorpusPlan(root, sorted(by_id.items()), manifest, manifest_file, skipped, warnings)
+
+
+def read_article(doc_id: str, path: Path, manifest: dict[str, dt.date]) -> tuple[Document, bytes] | Skipped:
+    """One article, decoded and dated, with the bytes it was read from; or why it was skipped."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Skipped(path=doc_id, reason=f"cannot read: {exc.strerror}")
+    try:
+        text = decode(data)
+    except ValueError as exc:
+        return Skipped(path=doc_id, reason=str(exc))
+    published, source = date_document(doc_id, text, manifest)
+    return Document(id=doc_id, published=published, date_source=source, text=text), data
+
+
+def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
+    """Read every article under `paths`; unreadable or binary files are skipped, not fatal."""
+    plan = plan_corpus(paths, manifest_path)
+    documents, skipped = [], list(plan.skipped)
+    for doc_id, path in plan.articles:
+        read = read_article(doc_id, path, plan.manifest)
+        if isinstance(read, Skipped):
+            skipped.append(read)
+        else:
+            documents.append(read[0])
+    return Corpus(root=plan.root, documents=documents, skipped=sorted(skipped, key=lambda s: s.path), warnings=plan.warnings)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _compiler, _parser
 from re import _constants as sre
 from typing import Iterator
@@ -159,10 +159,15 @@ def consumable(items) -> set[str]:
 
 def width(items) -> Width:
     """At most how many characters a part of a pattern consumes."""
-    total = Width()
+    key = ("width", id(items))
+    known = _MEMO.get(key)
+    if known is not None and known[0] is items:
+        return known[1]
+    found = Width()
     for op, av in items:
-        total = total + item_width(op, av)
-    return total
+        found = found + item_width(op, av)
+    _MEMO[key] = (items, found)  # the part itself is kept, so that its id is not reused while the answer stands
+    return found
 
 
 def item_width(op, av) -> Width:
@@ -173,16 +178,16 @@ def item_width(op, av) -> Width:
     if op is sre.BRANCH:
         widest = Width()
         for alternative in av[1]:
-            widest = widest.widest(width(alternative))
+            widest = widest.widest(width(alternative.data))
         return widest
     if op is sre.SUBPATTERN:
-        return width(av[3])
+        return width(av[3].data)
     if op is sre.ATOMIC_GROUP:
-        return width(av)
+        return width(av.data)
     if op in _REPEATS:
         low, high, body = av
         if high != _UNBOUNDED:
-            return width(body).times(high)
+            return width(body.data).times(high)
         kinds = consumable(body)
         if not kinds:
             return Width()
@@ -237,7 +242,11 @@ class Word:
     def cost(self, extent: Width = Width()) -> float:
         """A rough cost per character of text: finding the places, then searching a window at each."""
         window = (self.reach + extent).at((SPACE_RUN // 2, TOKEN_RUN // 2)) + STRIDE
-        return sum(_frequency(*string) for string in self.strings) * window + len(self.strings) * FIND_COST
+        return self.frequency * window + len(self.strings) * FIND_COST
+
+    @cached_property
+    def frequency(self) -> float:
+        return sum(_frequency(*string) for string in self.strings)
 
 
 # Per-position cost of a str.find relative to one window position of a regex search.
@@ -250,6 +259,7 @@ _LETTER_FREQUENCY = dict(zip("etaoinshrdlcumwfgypbvkjxqz", (
     .019, .019, .018, .016, .016, .015, .012, .008, .006, .0012, .0012, .0008, .0006)))
 
 
+@lru_cache(maxsize=4096)
 def _frequency(text: str, how: str) -> float:
     """A guess at how often a string starts at a given position of news prose.
 
@@ -284,9 +294,18 @@ def _ascii_literal(op, av) -> bool:
     return op is sre.LITERAL and av < 128
 
 
-def _leading_strings(items, caseless: bool) -> frozenset[tuple[str, str]] | None:
-    """Literal strings every match of `items` starts with, after zero-width assertions."""
-    for index, (op, av) in enumerate(items):
+def _leading_strings(items, caseless: bool, first: int = 0) -> frozenset[tuple[str, str]] | None:
+    """Literal strings every match of `items[first:]` starts with, after zero-width assertions."""
+    key = (id(items), caseless, first)
+    known = _MEMO.get(key)
+    if known is None or known[0] is not items:
+        known = _MEMO[key] = (items, _leading_strings_uncached(items, caseless, first))
+    return known[1]
+
+
+def _leading_strings_uncached(items, caseless: bool, first: int) -> frozenset[tuple[str, str]] | None:
+    for index in range(first, len(items)):
+        op, av = items[index]
         if op in _ZERO_WIDTH:
             continue
         if _ascii_literal(op, av):
@@ -304,19 +323,23 @@ def _leading_strings(items, caseless: bool) -> frozenset[tuple[str, str]] | None
         if op is sre.BRANCH:
             strings: set[tuple[str, str]] = set()
             for alternative in av[1]:
-                found = _leading_strings(alternative, caseless)
+                found = _leading_strings(alternative.data, caseless)
                 if not found:
                     return None
                 strings |= found
             return frozenset(strings)
         if op is sre.SUBPATTERN:
-            return _leading_strings(av[3], _caseless(caseless, av))
+            return _leading_strings(av[3].data, _caseless(caseless, av))
         if op is sre.ATOMIC_GROUP:
-            return _leading_strings(av, caseless)
+            return _leading_strings(av.data, caseless)
         if op in _REPEATS and av[0] >= 1:
-            return _leading_strings(av[2], caseless)
+            return _leading_strings(av[2].data, caseless)
         return None
     return None
+
+
+# Answers for parts of the pattern being analysed, by identity: the same part is asked about many times.
+_MEMO: dict = {}
 
 
 def _caseless(caseless: bool, group) -> bool:
@@ -337,33 +360,38 @@ def _cheaper(a: Word | None, b: Word | None) -> Word | None:
 
 def required_words(items, caseless: bool) -> list[Word]:
     """Each part's cheapest required word, its reach counted from the sequence's start."""
+    key = ("words", id(items), caseless)
+    known = _MEMO.get(key)
+    if known is not None and known[0] is items:
+        return known[1]
     found_words = []
     offset = Width()
     for index, (op, av) in enumerate(items):
         if op not in _ZERO_WIDTH:
-            leading = _leading_strings(items[index:], caseless)
+            leading = _leading_strings(items, caseless, index)
             # On a tie the inner word wins: its path goes deeper, so the head is shorter.
             found = _cheaper(_inner_word(op, av, caseless), Word(leading, Width()) if leading else None)
             if found is not None:
                 path = (index,) + found.path if op is sre.SUBPATTERN else (index,)
                 found_words.append(Word(found.strings, offset + found.reach, path))
         offset = offset + item_width(op, av)
+    _MEMO[key] = (items, found_words)
     return found_words
 
 
 def _inner_word(op, av, caseless: bool) -> Word | None:
     """A required word inside one part: a group, a repeat done at least once, or every branch of an alternation."""
     if op is sre.SUBPATTERN:
-        return _cheapest(required_words(av[3], _caseless(caseless, av)))
+        return _cheapest(required_words(av[3].data, _caseless(caseless, av)))
     if op is sre.ATOMIC_GROUP:
-        return _cheapest(required_words(av, caseless))
+        return _cheapest(required_words(av.data, caseless))
     if op in _REPEATS and av[0] >= 1:
-        return _cheapest(required_words(av[2], caseless))
+        return _cheapest(required_words(av[2].data, caseless))
     if op is sre.BRANCH:
         strings: set[tuple[str, str]] = set()
         reach = Width()
         for alternative in av[1]:
-            inner = _cheapest(required_words(alternative, caseless))
+            inner = _cheapest(required_words(alternative.data, caseless))
             if inner is None:
                 return None
             strings |= inner.strings
@@ -399,6 +427,7 @@ class Shape:
 @lru_cache(maxsize=256)
 def shape(pattern: re.Pattern) -> Shape | None:
     """The pattern's cheapest required word, its reach and head, or None when it must run the plain way."""
+    _MEMO.clear()
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         best = None
@@ -414,6 +443,8 @@ def shape(pattern: re.Pattern) -> Shape | None:
         head = pattern if head_items == tree.data else _compiler.compile(_parser.SubPattern(tree.state, head_items), pattern.flags)
     except (Unbounded, RecursionError, TypeError, ValueError, re.error):
         return None
+    finally:
+        _MEMO.clear()
     return Shape(search_strings(word.strings), word.reach, head, head_extent)
 
 
