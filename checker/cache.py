@@ -103,7 +103,7 @@ class ClaimCache:
         if rows is None:
             self.misses += 1
             return None
-        if not isinstance(rows, list) or not all(valid_row(row) for row in rows):
+        if not self.valid_entry(rows):
             del self.entries[key]
             self.dropped += 1
             self.misses += 1
@@ -112,6 +112,10 @@ class ClaimCache:
         self.used.add(key)
         self.hits += 1
         return rows
+
+    @staticmethod
+    def valid_entry(rows) -> bool:
+        return isinstance(rows, list) and all(valid_row(row) for row in rows)
 
     def put(self, key: str, rows: list) -> None:
         self.entries[key] = [list(row) for row in rows]
