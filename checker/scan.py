@@ -515,12 +515,14 @@ class Text:
 
     def finditer(self, pattern: re.Pattern) -> list[re.Match]:
         """The matches of `pattern.finditer(text)`, in order, found the faster of the two ways for this pattern."""
-        found = shape(pattern)
-        if found is None:
-            return list(pattern.finditer(self.text))
         tuner = _TUNERS.get(pattern)
         if tuner is None:
             tuner = _TUNERS[pattern] = Tuner()
+        # Analysing a pattern takes tens of milliseconds: worth it for a corpus, not for a few texts.
+        tuner.uses += 1
+        found = shape(pattern) if tuner.uses > ANALYSE_AFTER else None
+        if found is None:
+            return list(pattern.finditer(self.text))
         use_word = tuner.use_word()
         if use_word is not None:
             return list(_near_places(pattern, found, self) if use_word else pattern.finditer(self.text))
@@ -536,6 +538,8 @@ class Text:
 
 
 _DIGIT_RUNS = re.compile(r"\d+")
+# Texts a pattern runs over the plain way before it is analysed.
+ANALYSE_AFTER = 16
 
 
 class Tuner:
@@ -544,6 +548,7 @@ class Tuner:
     TRIALS = 6  # texts timed each way
 
     def __init__(self):
+        self.uses = 0
         self.seconds = [0.0, 0.0]  # plain, by word
         self.characters = [0, 0]
         self.trials = 0

@@ -158,8 +158,9 @@ def find_times(text: str, start: int, end: int, base: dt.date | None) -> list[Ti
     return found
 
 
+@lru_cache(maxsize=16384)
 def date_range(value: str) -> tuple[dt.date, dt.date]:
-    """First and last day a time value covers."""
+    """First and last day a time value covers (cached: comparisons ask about the same few values often)."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         day = dt.date(*parts)

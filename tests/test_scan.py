@@ -128,6 +128,7 @@ def test_the_tuner_keeps_the_faster_way_and_both_find_the_same():
     pattern = anniversary.ORDINAL_ANNIVERSARY
     scan._TUNERS.pop(pattern, None)
     text = "Filler sentence. " * 200 + "the 70th anniversary of the alliance."
-    results = {tuple(m.span() for m in scan.Text(text).finditer(pattern)) for _ in range(2 * scan.Tuner.TRIALS + 2)}
+    runs = scan.ANALYSE_AFTER + 2 * scan.Tuner.TRIALS + 2
+    results = {tuple(m.span() for m in scan.Text(text).finditer(pattern)) for _ in range(runs)}
     assert len(results) == 1
     assert scan._TUNERS[pattern].choice is not None

@@ -9,19 +9,34 @@ is an agreement.
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_right
+from itertools import accumulate
+
 from ..extract.names import same_person
 from ..models import Claim, Verdict
-from ..timeparse import days_apart
+from ..timeparse import date_range
 from .outcome import Outcome
 
 
 def people(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims grouped by person; full names first, so surnames join the person they name."""
+    """Claims grouped by person; full names first, so surnames join the person they name.
+
+    An archive names the same few people thousands of times: each pair of
+    spellings is compared once.
+    """
     ordered = sorted(claims, key=lambda c: (-len((c.person or str(c.value)).split()), c.doc, c.span.start))
     groups: list[list[Claim]] = []
+    same: dict[tuple[str, str], bool] = {}
+
+    def is_same(a: str, b: str) -> bool:
+        if (a, b) not in same:
+            same[(a, b)] = same_person(a, b)
+        return same[(a, b)]
+
     for claim in ordered:
         name = claim.person or str(claim.value)
-        matching = [g for g in groups if same_person(g[0].person or str(g[0].value), name)]
+        matching = [g for g in groups if is_same(g[0].person or str(g[0].value), name)]
         if len(matching) == 1:
             matching[0].append(claim)
         elif not matching:
@@ -43,8 +58,31 @@ def _period(group: list[Claim]) -> str:
     return times[0] if times[0] == times[-1] else f"{times[0]}..{times[-1]}"
 
 
-def _overlapping(a: list[Claim], b: list[Claim], window_days: int) -> bool:
-    return any(x.time and y.time and days_apart(x.time, y.time) <= window_days for x in a for y in b)
+class Timeline:
+    """The dated claims of one person, for asking whether another's come within a window of them.
+
+    Sorted by first day with a running maximum of last days: one binary search
+    per claim instead of a comparison with each of the other person's claims.
+    """
+
+    def __init__(self, group: list[Claim]):
+        self.spans = sorted(date_range(c.time) for c in group if c.time)
+        self.firsts = [first for first, _ in self.spans]
+        self.latest_last = list(accumulate((last for _, last in self.spans), max))
+
+    def near(self, other: Timeline, window_days: int) -> bool:
+        """Whether some claim of `other` is within `window_days` of one of these (0 when they overlap)."""
+        window = dt.timedelta(days=window_days)
+        for first, last in other.spans:
+            # Candidates start no later than `last + window`; the latest of their ends must reach `first - window`.
+            reach = bisect_right(self.firsts, last + window)
+            if reach and self.latest_last[reach - 1] >= first - window:
+                return True
+        return False
+
+
+def _overlapping(a: Timeline, b: Timeline, window_days: int) -> bool:
+    return a.near(b, window_days)
 
 
 def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
@@ -52,7 +90,9 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
     office = subject.split(":", 1)[-1]
     groups = people(claims)
     outcomes = []
-    clashing = [g for g in groups if any(h is not g and _overlapping(g, h, rule.window_days) for h in groups)]
+    timelines = {id(g): Timeline(g) for g in groups}
+    clashing = [g for g in groups
+                if any(h is not g and _overlapping(timelines[id(g)], timelines[id(h)], rule.window_days) for h in groups)]
     if clashing:
         names = " and ".join(_name(g) for g in clashing)
         outcomes.append(Outcome(Verdict.contradiction, subject,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 
 from ..corpus import LineIndex
-from ..models import Claim, Document, Qualifier, Span
+from ..models import Claim, Document, Qualifier, Span, trusted_constructor
 from ..vocabulary import Vocabulary
 from . import anniversary, meeting_number, office_holder, treaty_year, troop_count
 from .context import DocContext, Draft
@@ -45,14 +45,18 @@ def claim_rows(doc: Document, vocabulary: Vocabulary) -> list[tuple]:
     return rows
 
 
+_new_claim = trusted_constructor(Claim)
+_new_span = trusted_constructor(Span)
+
+
 def claims_from_rows(doc_id: str, rows: list) -> list[Claim]:
     """Claims from trusted rows (our own extraction, or a cache entry that passed its checks): no validation."""
     claims = []
     for kind, subject, value, qualifier, time, form, person, time_note, start, end, line, column, text in rows:
-        claims.append(Claim.model_construct(
+        claims.append(_new_claim(
             id=claim_id(doc_id, kind, start, end), doc=doc_id, kind=kind, subject=subject, value=value,
             qualifier=Qualifier(qualifier), time=time, form=form, person=person, time_note=time_note,
-            span=Span.model_construct(start=start, end=end, line=line, column=column, text=text),
+            span=_new_span(start=start, end=end, line=line, column=column, text=text),
         ))
     return claims
 
