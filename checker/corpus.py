@@ -244,13 +244,17 @@ class DocIds:
         directory, name = os.path.split(str(path))
         if not name or name in (".", "..") or os.path.islink(path):
             return doc_id_for(path, self.root)
-        resolved = self.directories.get(directory)
-        if resolved is None:
-            resolved = self.directories[directory] = os.path.realpath(directory or ".")
-        relative = os.path.relpath(os.path.join(resolved, name), self.resolved_root)
-        if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
-            return path.name
-        return PurePosixPath(Path(relative).as_posix()).as_posix()
+        inside = self.directories.get(directory)
+        if inside is None:
+            resolved = os.path.realpath(directory or ".")
+            if resolved == self.resolved_root:
+                inside = ""
+            elif resolved.startswith(self.resolved_root.rstrip(os.sep) + os.sep):
+                inside = resolved[len(self.resolved_root.rstrip(os.sep)) + 1:].replace(os.sep, "/") + "/"
+            else:
+                inside = False  # outside the root: doc_id_for's fallback, the bare name
+            self.directories[directory] = inside
+        return path.name if inside is False else inside + name
 
 
 @dataclass

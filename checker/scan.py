@@ -317,7 +317,16 @@ def _leading_strings_uncached(items, caseless: bool, first: int) -> frozenset[tu
             text = "".join(run)
             if text[0].isdigit() and len(text) < 3:
                 return frozenset({("0", DIGITS)})
-            return frozenset({(text.lower(), CASELESS) if caseless else (text, EXACT)})
+            how = CASELESS if caseless else EXACT
+            text = text.lower() if caseless else text
+            # A run followed by an alternation ("p" then "m|rime minister", as a trie has it)
+            # starts with the run and each way on: "pm", "prime minister", far rarer than "p".
+            after = index + len(run)
+            if len(text) < LONGEST_STRING and after < len(items):
+                onward = _leading_strings(items, caseless, after)
+                if onward and len(onward) <= 64 and all(h == how for _, h in onward):
+                    return frozenset((text + rest, how) for rest, _ in onward)
+            return frozenset({(text, how)})
         if _is_digit_set(op, av):
             return frozenset({("0", DIGITS)})
         if op is sre.BRANCH:
