@@ -59,7 +59,7 @@ def corpus_key(paths: list[Path]) -> str:
 
 def valid_row(row) -> bool:
     """Whether a cached row has the shape extraction gives (see checker.extract.ROW_FIELDS)."""
-    if not isinstance(row, list) or len(row) != 13:
+    if not isinstance(row, (list, tuple)) or len(row) != 13:
         return False
     kind, subject, value, qualifier, time, form, person, note, start, end, line, column, text = row
     return (
@@ -118,7 +118,7 @@ class ClaimCache:
         return isinstance(rows, list) and all(valid_row(row) for row in rows)
 
     def put(self, key: str, rows: list) -> None:
-        self.entries[key] = [list(row) for row in rows]
+        self.entries[key] = rows  # shared with the caller, not copied: a large corpus holds many
         self.used.add(key)
         self.changed = True
 
@@ -135,3 +135,7 @@ class ClaimCache:
             os.replace(temporary, self.path)
         finally:
             temporary.unlink(missing_ok=True)
+
+    def release(self) -> None:
+        """Forget the entries (after save): the claims built from them are all a run needs from here on."""
+        self.entries = {}

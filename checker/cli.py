@@ -15,8 +15,8 @@ from .engine import check as run_check
 from .pipeline import default_jobs
 from .errors import CheckerError
 from .models import Verdict
-from .output import write_atomic
-from .report import FORMATS, TEXT_FREE_FORMATS
+from .output import write_atomic, write_atomic_with
+from .report import FORMATS, TEXT_FREE_FORMATS, json_report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,6 +53,14 @@ def emit(content: str, output: Optional[Path]) -> None:
         write_atomic(output, content)
 
 
+def emit_pieces(writer, output: Optional[Path]) -> None:
+    """Like emit, for a report written piece by piece (the JSON report of a large corpus)."""
+    if output is None:
+        writer(sys.stdout.write)
+    else:
+        write_atomic_with(output, writer)
+
+
 PATHS = typer.Argument(..., help="Corpus directories or article files (.txt, .md).")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for extraction (default: the machine's cores).")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Claim cache directory (default: .factcheck-cache next to the corpus).")
@@ -81,8 +89,10 @@ def check(
     try:
         result = run_check(paths, rules, manifest, run_options(format.value, jobs, cache_dir, no_cache, quiet))
         with result.timings.stage("report"):
-            render = FORMATS[format.value]
-            emit(render(result, claims.value) if format is Format.json else render(result), output)
+            if format is Format.json:
+                emit_pieces(lambda out: json_report.write(result, out, claims.value), output)
+            else:
+                emit(FORMATS[format.value](result), output)
     except CheckerError as exc:
         fail(str(exc))
     except OSError as exc:

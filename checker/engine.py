@@ -109,12 +109,13 @@ def check(paths: list[Path], rules_dir: Path | None = None, manifest: Path | Non
                                        keep_texts=options.keep_texts, progress=progress)
     finally:
         progress.close()
-    if cache is not None:
-        with timings.stage("extract"):
+    with timings.stage("extract"):
+        if cache is not None:
             save_quietly(cache, plan.warnings)
+            cache.release()
+        claims = extracted.claims()
+        claims.sort(key=lambda c: (c.doc, c.span.start, c.span.end, c.kind))
     corpus = Corpus(root=plan.root, documents=extracted.documents, skipped=extracted.skipped, warnings=plan.warnings)
-    claims = extracted.claims
-    claims.sort(key=lambda c: (c.doc, c.span.start, c.span.end, c.kind))
     with timings.stage("compare"):
         findings = compare_claims(claims, rules)
     return CheckResult(corpus, rules, claims, findings, timings, cache)

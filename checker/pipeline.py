@@ -31,8 +31,16 @@ IN_FLIGHT = 3
 @dataclass
 class Extracted:
     documents: list[Document] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # each document's claim rows, in document order
     skipped: list[Skipped] = field(default_factory=list)
+
+    def claims(self) -> list[Claim]:
+        """The claims, built from the rows, which are let go as they are used."""
+        built = []
+        for index, doc in enumerate(self.documents):
+            built.extend(claims_from_rows(doc.id, self.rows[index]))
+            self.rows[index] = None
+        return built
 
 
 def default_jobs() -> int:
@@ -86,8 +94,7 @@ def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, c
         runner.finish(rows_by_slot, cache, progress)
     finally:
         runner.close()
-    claims = [claim for doc, rows in zip(documents, rows_by_slot) for claim in claims_from_rows(doc.id, rows)]
-    return Extracted(documents, claims, sorted(skipped, key=lambda s: s.path))
+    return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path))
 
 
 class _Runner:

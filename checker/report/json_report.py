@@ -5,17 +5,38 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 
+from typing import Callable, Iterable
+
 from ..engine import CheckResult
-from .records import report_record
+from .records import claim_record, plain, report_record, shown_claims
 
 INDENT = "  "
 
 
+class Stream:
+    """A list written item by item as it is produced: a report's claims need not all be in memory as records."""
+
+    def __init__(self, items: Iterable, empty: bool):
+        self.items = items
+        self.empty = empty
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+def write(result: CheckResult, out: Callable[[str], object], claims: str = "all") -> None:
+    """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`."""
+    record = report_record(result, claims="none")
+    listed = shown_claims(result, claims)
+    record["documents"] = Stream(map(plain, result.corpus.documents), not result.corpus.documents)
+    record["claims"] = Stream(map(claim_record, listed), not listed)
+    write_indented(record, out)
+    out("\n")
+
+
 def render(result: CheckResult, claims: str = "all") -> str:
-    """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, only faster."""
     pieces: list[str] = []
-    write_indented(report_record(result, claims), pieces.append)
-    pieces.append("\n")
+    write(result, pieces.append, claims)
     return "".join(pieces)
 
 
@@ -33,14 +54,14 @@ def write_indented(value, out, level: int = 0) -> None:
         separator = "{" + inner
         for key, item in value.items():
             out(separator + _key(key))
-            if isinstance(item, (dict, list)):
+            if isinstance(item, (dict, list, Stream)):
                 write_indented(item, out, level + 1)
             else:
                 out(_scalar(item))
             separator = "," + inner
         out("\n" + INDENT * level + "}")
-    elif isinstance(value, list):
-        if not value:
+    elif isinstance(value, (list, Stream)):
+        if not value if isinstance(value, list) else value.empty:
             out("[]")
             return
         inner = "\n" + INDENT * (level + 1)
