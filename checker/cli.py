@@ -56,9 +56,27 @@ def emit(content: str, output: Optional[Path]) -> None:
 def emit_pieces(writer, output: Optional[Path]) -> None:
     """Like emit, for a report written piece by piece (the JSON report of a large corpus)."""
     if output is None:
-        writer(sys.stdout.write)
+        write_buffered(writer, sys.stdout.write)
     else:
-        write_atomic_with(output, writer)
+        write_atomic_with(output, lambda write: write_buffered(writer, write))
+
+
+def write_buffered(writer, write, size: int = 1 << 16) -> None:
+    """Pass `writer`'s many small pieces on to `write` in blocks of about `size` characters."""
+    pieces: list[str] = []
+    held = 0
+
+    def out(piece: str) -> None:
+        nonlocal held
+        pieces.append(piece)
+        held += len(piece)
+        if held >= size:
+            write("".join(pieces))
+            pieces.clear()
+            held = 0
+
+    writer(out)
+    write("".join(pieces))
 
 
 PATHS = typer.Argument(..., help="Corpus directories or article files (.txt, .md).")

@@ -29,9 +29,50 @@ def write(result: CheckResult, out: Callable[[str], object], claims: str = "all"
     record = report_record(result, claims="none")
     listed = shown_claims(result, claims)
     record["documents"] = Stream(map(plain, result.corpus.documents), not result.corpus.documents)
-    record["claims"] = Stream(map(claim_record, listed), not listed)
+    record["claims"] = Stream(map(Prewritten, map(claim_text, listed)), not listed)
     write_indented(record, out)
     out("\n")
+
+
+class Prewritten(str):
+    """A value already in its indented JSON form (at the claims' depth in the report)."""
+
+
+CLAIM_LEVEL = 2  # report -> "claims" list -> claim
+
+
+def claim_text(claim) -> str:
+    """A claim as write_indented puts it at CLAIM_LEVEL, in one go: claims are most of a report.
+
+    Scalars and nested models (the span) take the template; anything else goes
+    the general way, so a field added to Claim can never be written wrong.
+    """
+    record = claim_record(claim)
+    lines = []
+    if not _flat_with_models(record):
+        pieces: list[str] = []
+        write_indented(record, pieces.append, CLAIM_LEVEL)
+        return "".join(pieces)
+    _template_lines(record, CLAIM_LEVEL, lines)
+    return "".join(lines)
+
+
+def _flat_with_models(record: dict) -> bool:
+    return all(not isinstance(v, (list, Stream)) and (not isinstance(v, dict) or (v and _flat_with_models(v)))
+               for v in record.values()) and bool(record)
+
+
+def _template_lines(record: dict, level: int, lines: list) -> None:
+    inner = "\n" + INDENT * (level + 1)
+    separator = "{" + inner
+    for key, item in record.items():
+        if isinstance(item, dict):
+            lines.append(separator + _key(key))
+            _template_lines(item, level + 1, lines)
+        else:
+            lines.append(separator + _key(key) + _scalar(item))
+        separator = "," + inner
+    lines.append("\n" + INDENT * level + "}")
 
 
 def render(result: CheckResult, claims: str = "all") -> str:
@@ -53,11 +94,11 @@ def write_indented(value, out, level: int = 0) -> None:
         inner = "\n" + INDENT * (level + 1)
         separator = "{" + inner
         for key, item in value.items():
-            out(separator + _key(key))
             if isinstance(item, (dict, list, Stream)):
+                out(separator + _key(key))
                 write_indented(item, out, level + 1)
             else:
-                out(_scalar(item))
+                out(separator + _key(key) + _scalar(item))
             separator = "," + inner
         out("\n" + INDENT * level + "}")
     elif isinstance(value, (list, Stream)):
@@ -67,11 +108,13 @@ def write_indented(value, out, level: int = 0) -> None:
         inner = "\n" + INDENT * (level + 1)
         separator = "[" + inner
         for item in value:
-            out(separator)
-            if isinstance(item, (dict, list)):
+            if isinstance(item, Prewritten):
+                out(separator + item)
+            elif isinstance(item, (dict, list, Stream)):
+                out(separator)
                 write_indented(item, out, level + 1)
             else:
-                out(_scalar(item))
+                out(separator + _scalar(item))
             separator = "," + inner
         out("\n" + INDENT * level + "]")
     else:
