@@ -9,10 +9,12 @@ Texts are kept only when the caller asks: a report never needs them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .cache import ClaimCache, content_key
@@ -63,6 +65,25 @@ def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, c
                    keep_texts: bool = True, progress: Progress | None = None) -> Extracted:
     """Claims of every article of the plan, in document order; unreadable articles are skipped."""
     progress = progress or Progress(total=0, enabled=False)
+    with fewer_collections():
+        return _extract_corpus(plan, vocabulary, jobs, cache, keep_texts, progress)
+
+
+@contextmanager
+def fewer_collections(threshold: int = 100_000):
+    """Run the cyclic garbage collector rarely: extraction allocates millions of short-lived,
+    acyclic objects that reference counting frees, while each collection walks every live
+    object, claims of the whole corpus included (about a fifth of the time at 10,000 articles)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(threshold, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: ClaimCache | None,
+                    keep_texts: bool, progress: Progress) -> Extracted:
     documents: list[Document] = []
     rows_by_slot: list[list | None] = []
     skipped = list(plan.skipped)

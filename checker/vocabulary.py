@@ -64,8 +64,27 @@ def alternation(words, flags: str = "", case_sensitive: bool = False) -> str:
     only in case ("UK", "Ukraine") then still get the trie.
     """
     unique = sorted(set(words))
-    body = _trie(unique) if unique and (case_sensitive or not _case_variants(unique)) else flat_alternation(unique)
-    return rf"(?<![\w.-])(?:{body})(?![\w-]|\.\w)"
+    if unique and "" not in unique and (case_sensitive or not _case_variants(unique)):
+        return rf"(?:{_bounded_trie(unique)})(?![\w-]|\.\w)"
+    return rf"(?<![\w.-])(?:{flat_alternation(unique)})(?![\w-]|\.\w)"
+
+
+def _bounded_trie(words: list[str]) -> str:
+    r"""The trie with the left boundary checked after each word's first character.
+
+    `(?<![\w.-][\s\S])` just past the first character looks at the character
+    before the word, as `(?<![\w.-])` in front of it would; but a pattern that
+    opens with literal characters lets `re` skip in C to the places one of them
+    occurs, where an opening assertion makes it try every position.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first in sorted(by_first):
+        rest = by_first[first]
+        branches.append(re.escape(first) + r"(?<![\w.-][\s\S])" + (_trie(rest) if rest != [""] else ""))
+    return "|".join(branches)
 
 
 def flat_alternation(words) -> str:

@@ -132,3 +132,14 @@ def test_the_tuner_keeps_the_faster_way_and_both_find_the_same():
     results = {tuple(m.span() for m in scan.Text(text).finditer(pattern)) for _ in range(runs)}
     assert len(results) == 1
     assert scan._TUNERS[pattern].choice is not None
+
+
+SENTENCE_END_AS_WRITTEN = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A1.!?\n ”\"’')](“‘(['", max_size=80))
+def test_sentence_end_matches_what_it_replaced(text):
+    from checker.extract.context import _SENTENCE_END
+
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in SENTENCE_END_AS_WRITTEN.finditer(text)]
