@@ -64,9 +64,12 @@ def alternation(words, flags: str = "", case_sensitive: bool = False) -> str:
     only in case ("UK", "Ukraine") then still get the trie.
     """
     unique = sorted(set(words))
-    if unique and "" not in unique and (case_sensitive or not _case_variants(unique)):
+    if unique and "" not in unique and case_sensitive:
         return rf"(?:{_bounded_trie(unique)})(?![\w-]|\.\w)"
-    return rf"(?<![\w.-])(?:{flat_alternation(unique)})(?![\w-]|\.\w)"
+    body = _trie(unique) if unique and not _case_variants(unique) else flat_alternation(unique)
+    # Ignoring case, re cannot skip ahead to a first letter; the opening assertion, failing
+    # inside every word, is then the cheaper first test.
+    return rf"(?<![\w.-])(?:{body})(?![\w-]|\.\w)"
 
 
 def _bounded_trie(words: list[str]) -> str:
