@@ -28,11 +28,14 @@ from . import __version__
 
 CACHE_DIR_NAME = ".factcheck-cache"
 # Bump when the layout of a pack or of a row changes.
-FORMAT = 1
+FORMAT = 2
+# A file's recorded state is trusted only if the file had not changed for this long when it was
+# recorded: a write in the same clock tick as the read before it leaves mtime and size alike.
+SETTLED_NS = 1_000_000_000
 # Source files whose code decides which claims an article yields.
 EXTRACTOR_SOURCES = ("corpus.py", "models.py", "numbers.py", "scan.py", "timeparse.py", "vocabulary.py", "extract")
 # How save() starts a pack: the checksum of the entries that follow it.
-_PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","entries":')
+_PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","body":')
 
 
 def extractor_fingerprint(rules_fingerprint: str) -> str:
@@ -65,9 +68,12 @@ class ClaimCache:
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
         self.path = directory / fingerprint / f"{corpus}.json"
         self.entries: dict[str, list] = {}
+        # document id -> [size, mtime_ns, ctime_ns, inode, recorded_ns, key, published, date_source]
+        self.files: dict[str, list] = {}
+        self.new_files: dict[str, list] = {}
         self.used: set[str] = set()
         self.changed = False
-        self.hits = self.misses = self.dropped = 0
+        self.hits = self.misses = self.dropped = self.unread = 0
 
     def load(self) -> None:
         """Read the pack. One that is not, byte for byte, as this program wrote it (its entries
@@ -80,19 +86,46 @@ class ClaimCache:
         except OSError:
             raw = b""
         header = _PACK_HEADER.match(raw)
-        entries = None
+        body = None
         if header and raw.endswith(b"}") and hashlib.sha256(raw[header.end():-1]).hexdigest() == header.group(2).decode():
             try:
-                entries = json.loads(raw[header.end():-1])
+                body = json.loads(raw[header.end():-1])
             except ValueError:
-                entries = None
+                body = None
         if int(header.group(1)) != FORMAT if header else True:
-            entries = None
-        if not isinstance(entries, dict):
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("entries"), dict) or not isinstance(body.get("files"), dict):
             self.dropped = 1
             self.changed = True
             return
-        self.entries = entries
+        self.entries, self.files = body["entries"], body["files"]
+
+    def known_file(self, doc_id: str, stat: os.stat_result) -> tuple[str, str | None, str] | None:
+        """(key, published, date_source) recorded for a file that has not changed since, without reading it.
+
+        Unchanged means the same size, modification and change times and inode,
+        recorded once the file had been still for a second."""
+        known = self.files.get(doc_id)
+        if not known:
+            return None
+        size, mtime, ctime, inode, recorded, key, published, source = known
+        if (size, mtime, ctime, inode) != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+            return None
+        if recorded - max(mtime, ctime) < SETTLED_NS:
+            return None
+        return key, published, source
+
+    def record_file(self, doc_id: str, stat: os.stat_result, recorded_ns: int, key: str,
+                    published: dt.date | None, source: str) -> None:
+        """Remember a file's state before it was read, with what reading it gave."""
+        self.new_files[doc_id] = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, recorded_ns, key,
+                                  published.isoformat() if published else None, source]
+        if self.files.get(doc_id) != self.new_files[doc_id]:
+            self.changed = True
+
+    def peek(self, key: str) -> list | None:
+        """The rows stored for `key`, or None, without counting a hit or a miss."""
+        return self.entries.get(key)
 
     def get(self, key: str) -> list | None:
         """The rows stored for `key`, or None."""
@@ -114,9 +147,10 @@ class ClaimCache:
         if not self.changed and self.used == set(self.entries):
             return
         kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
-        entries = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode()
-        checksum = hashlib.sha256(entries).hexdigest()
-        content = b'{"format":%d,"sha256":"%s","entries":' % (FORMAT, checksum.encode()) + entries + b"}"
+        files = {doc_id: state for doc_id, state in sorted(self.new_files.items()) if state[5] in kept}
+        body = json.dumps({"entries": kept, "files": files}, ensure_ascii=False, separators=(",", ":")).encode()
+        checksum = hashlib.sha256(body).hexdigest()
+        content = b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum.encode()) + body + b"}"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
@@ -127,4 +161,4 @@ class ClaimCache:
 
     def release(self) -> None:
         """Forget the entries (after save): the claims built from them are all a run needs from here on."""
-        self.entries = {}
+        self.entries, self.files, self.new_files = {}, {}, {}

@@ -139,7 +139,8 @@ def timing_line(result) -> str:
     """'factcheck: timings: load 0.12s extract 3.40s compare 0.20s report 0.31s; cache 9999 hits 1 misses'."""
     stages = " ".join(f"{name} {seconds:.3f}s" for name, seconds in result.timings.items())
     cache = result.cache
-    tail = f"; cache {cache.hits} hits {cache.misses} misses {cache.dropped} dropped" if cache is not None else "; no cache"
+    tail = (f"; cache {cache.hits} hits ({cache.unread} unchanged, not read) {cache.misses} misses {cache.dropped} dropped"
+            if cache is not None else "; no cache")
     return f"factcheck: timings: {stages}{tail}"
 
 

@@ -9,9 +9,11 @@ Texts are kept only when the caller asks: a report never needs them.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import os
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -91,14 +93,25 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
     runner = _Runner(vocabulary, jobs)
     try:
         for doc_id, path in plan.articles:
-            read = read_article(doc_id, path, plan.manifest)
-            if isinstance(read, Skipped):
-                skipped.append(read)
-                progress.advance()
-                continue
-            doc, data = read
-            key = content_key(data, doc.published) if cache is not None else None
-            rows = cache.get(key) if cache is not None else None
+            known = None if keep_texts or cache is None else _unchanged(cache, doc_id, path, plan.manifest)
+            rows = cache.peek(known[1]) if known is not None else None
+            if rows is not None:
+                doc, key, _ = known
+                cache.get(key)
+                cache.unread += 1
+                cache.new_files[doc_id] = cache.files[doc_id]
+            else:
+                stat, seen = _stat(path), time.time_ns()
+                read = read_article(doc_id, path, plan.manifest)
+                if isinstance(read, Skipped):
+                    skipped.append(read)
+                    progress.advance()
+                    continue
+                doc, data = read
+                key = content_key(data, doc.published) if cache is not None else None
+                rows = cache.get(key) if cache is not None else None
+                if cache is not None and stat is not None:
+                    cache.record_file(doc_id, stat, seen, key, doc.published, doc.date_source)
             rows_by_slot.append(rows)
             documents.append(doc if keep_texts else doc.model_copy(update={"text": ""}))
             if rows is not None:
@@ -116,6 +129,28 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
     finally:
         runner.close()
     return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path))
+
+
+def _stat(path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _unchanged(cache: ClaimCache, doc_id: str, path, manifest) -> tuple[Document, str, os.stat_result] | None:
+    """An article the cache saw as it is now, with its date unchanged: its document and key, unread."""
+    stat = _stat(path)
+    known = cache.known_file(doc_id, stat) if stat is not None else None
+    if known is None:
+        return None
+    key, published, source = known
+    listed = manifest.get(doc_id)
+    if (source == "manifest") != (listed is not None) or listed is not None and listed.isoformat() != published:
+        return None  # the manifest changed: the date, and with it the key, must be worked out again
+    document = Document.model_construct(id=doc_id, published=dt.date.fromisoformat(published) if published else None,
+                                        date_source=source, text="")
+    return document, key, stat
 
 
 class _Runner:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -88,9 +89,9 @@ def test_corrupt_entries_are_dropped_and_recomputed(corpus, tmp_path):
     good = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache)).stdout
     pack = pack_of(cache)
     data = json.loads(pack.read_text())
-    keys = sorted(data["entries"])
-    data["entries"][keys[0]] = [["meeting_number", "series:scm", 99, "bogus"]]   # wrong shape
-    data["entries"][keys[1]] = "not rows"
+    keys = sorted(data["body"]["entries"])
+    data["body"]["entries"][keys[0]] = [["meeting_number", "series:scm", 99, "bogus"]]   # wrong shape
+    data["body"]["entries"][keys[1]] = "not rows"
     pack.write_text(json.dumps(data))
     again = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert again.stdout == good
@@ -111,7 +112,7 @@ def test_a_damaged_but_well_formed_row_is_not_trusted(corpus, tmp_path):
     assert " 0 misses" in warm.stderr and warm.stdout == good
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 1, "entries": []}'])
+@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 2, "body": []}'])
 def test_a_corrupt_pack_is_dropped_and_rebuilt(corpus, tmp_path, damage):
     cache = tmp_path / "cache"
     good = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache)).stdout
@@ -190,3 +191,48 @@ def test_progress_bar_waits_a_second():
         bar.advance()
     bar.close()
     assert stream.getvalue() == ""
+
+
+def settled(root: Path) -> None:
+    """Date every article a minute back, as files of an archive are: the cache then trusts their state."""
+    import time
+
+    past = time.time() - 60
+    for path in root.rglob("*.txt"):
+        os.utime(path, (past, past))
+    time.sleep(1.1)  # the change time, which utime sets to now, must settle too (cache.SETTLED_NS)
+
+
+def test_unchanged_files_are_not_read_again_and_changes_are_seen(corpus, tmp_path):
+    archive = tmp_path / "news"
+    shutil.copytree(corpus, archive)
+    settled(archive)
+    cache = tmp_path / "cache"
+    cold = run_cli("check", str(archive), "-f", "json", "--cache-dir", str(cache), "--timings")
+    warm = run_cli("check", str(archive), "-f", "json", "--cache-dir", str(cache), "--timings")
+    count = json.loads(cold.stdout)["summary"]["documents"]
+    assert f"({count} unchanged, not read)" in warm.stderr and warm.stdout == cold.stdout
+
+    # Same size, same modification time: the change time still tells.
+    target = sorted(archive.rglob("*.txt"))[0]
+    stat = target.stat()
+    text = target.read_text()
+    target.write_text(text.replace("alliance", "ALLIANCE", 1))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = run_cli("check", str(archive), "-f", "json", "--cache-dir", str(cache), "--timings")
+    assert f"({count - 1} unchanged, not read) 1 misses" in again.stderr
+    assert again.stdout == report(archive, "--no-cache")
+
+
+def test_a_new_manifest_date_is_seen_without_the_file_changing(corpus, tmp_path):
+    archive = tmp_path / "news"
+    shutil.copytree(corpus, archive)
+    settled(archive)
+    cache = tmp_path / "cache"
+    run_cli("check", str(archive), "--cache-dir", str(cache))
+    manifest = archive / "corpus.toml"
+    first = re.search(r'published = (\S+)', manifest.read_text()).group(1)
+    manifest.write_text(manifest.read_text().replace(f"published = {first}", "published = 2019-01-01", 1))
+    again = run_cli("check", str(archive), "-f", "json", "--cache-dir", str(cache), "--timings")
+    assert " 1 misses" in again.stderr
+    assert again.stdout == report(archive, "--no-cache")
