@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from tabulate import tabulate
 
 from .engine import Options
 from .engine import check as run_check
@@ -163,6 +162,8 @@ def extract(
             content = json.dumps([claim_record(c) for c in result.claims], indent=2, ensure_ascii=False) + "\n"
         else:
             rows = [[location(c), c.kind, c.subject, c.value, c.qualifier.value, c.time or "", c.span.text] for c in result.claims]
+            from tabulate import tabulate
+
             content = tabulate(rows, headers=["location", "kind", "subject", "value", "qualifier", "time", "quote"]) + "\n"
         emit(content, output)
     except CheckerError as exc:
@@ -185,6 +186,8 @@ def list_rules(rules: Optional[Path] = RULES) -> None:
         params = rule.model_dump(exclude={"id", "description", "kinds", "severity", "source", "comparison"})
         rows.append([rule.id, rule.comparison, ",".join(rule.kinds), rule.severity,
                      " ".join(f"{k}={v}" for k, v in params.items()), rule.description])
+    from tabulate import tabulate
+
     typer.echo(tabulate(rows, headers=["id", "comparison", "kinds", "severity", "parameters", "description"]))
 
 

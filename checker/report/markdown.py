@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from ..engine import CheckResult
 from .table import HEADERS, rows, summary_line
 
@@ -13,6 +11,8 @@ def escape(cell: str) -> str:
 
 
 def render(result: CheckResult) -> str:
+    from tabulate import tabulate  # imported when used: a JSON run never needs it
+
     lines = ["# factcheck report", "", summary_line(result), ""]
     if result.findings:
         lines.append(tabulate([[escape(c) for c in row] for row in rows(result)], headers=HEADERS, tablefmt="github"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from ..engine import CheckResult
 from ..models import Verdict
 from .records import location, summary
@@ -38,6 +36,8 @@ def summary_line(result: CheckResult) -> str:
 
 
 def render(result: CheckResult) -> str:
+    from tabulate import tabulate  # imported when used: a JSON run never needs it
+
     parts = []
     if result.findings:
         parts.append(tabulate(rows(result), headers=HEADERS, tablefmt="simple"))
