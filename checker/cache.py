@@ -33,7 +33,7 @@ FORMAT = 2
 # recorded: a write in the same clock tick as the read before it leaves mtime and size alike.
 SETTLED_NS = 1_000_000_000
 # Source files whose code decides which claims an article yields.
-EXTRACTOR_SOURCES = ("corpus.py", "models.py", "numbers.py", "scan.py", "timeparse.py", "vocabulary.py", "extract")
+EXTRACTOR_SOURCES = ("corpus.py", "models.py", "numbers.py", "scan", "timeparse.py", "vocabulary.py", "extract")
 # How save() starts a pack: the checksum of the entries that follow it.
 _PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","body":')
 
