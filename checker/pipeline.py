@@ -165,7 +165,7 @@ class _Runner:
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         if self.pool is None:
             # The first chunk is extracted here: forked workers then inherit the compiled
-            # patterns and their analysis (see checker/scan.py) instead of each redoing them.
+            # patterns and their analysis (see checker/scan/) instead of each redoing them.
             self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
             if self.jobs > 1:
                 self._start_pool()

@@ -57,7 +57,7 @@ class DocContext:
         self._alliances: dict[tuple[int, int], str | None] = {}
 
     def finditer(self, pattern: re.Pattern):
-        """`pattern.finditer(self.text)`, looking first for a word every match must contain (see checker/scan.py)."""
+        """`pattern.finditer(self.text)`, looking first for a word every match must contain (see checker/scan/)."""
         return self.scan.finditer(pattern)
 
     @property
