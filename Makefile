@@ -20,5 +20,10 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The speed benchmark (issue 5); add 100000 with ARTICLES=1000,10000,100000 (several minutes).
+ARTICLES ?= 1000,10000
+benchmark: $(STAMP)
+	$(BIN)/python -m benchmarks.run --articles $(ARTICLES)
+
 clean:
 	rm -rf $(VENV) .factcheck-cache .pytest_cache
