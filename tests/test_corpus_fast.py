@@ -15,7 +15,7 @@ NAMES = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 LINES = st.one_of(
     NAMES.map(lambda n: f'[files."{n}"]'),
     st.dates().map(lambda d: f"published = {d.isoformat()}"),
-    st.sampled_from(["", "# a comment", "published = 2024-02-30", "published=2024-01-01", "  published = 2024-01-01  ",
+    st.sampled_from(["", "# a comment", "# odd \x01 comment", "# tab\tcomment", "# cr\r", "published = 2024-02-30", "published=2024-01-01", "  published = 2024-01-01  ",
                      "[files.'x']", "[other]", 'title = "x"', "published = 2024-01-01 # late", "[files.\"a\\\"b\"]"]),
 )
 
@@ -49,3 +49,15 @@ def test_doc_ids_agree_with_doc_id_for(tmp_path):
              root / "a" / ".." / "a" / "b" / "x.txt"]
     ids = DocIds(root)
     assert [ids(p) for p in paths] == [doc_id_for(p, root) for p in paths]
+
+
+@pytest.mark.parametrize("name", ["\x7f", "a\tb", "\x00", "é ü", "a/b c.txt"])
+def test_simple_manifest_refuses_what_toml_refuses(name):
+    raw = f'[files."{name}"]\npublished = 2024-01-01\n'
+    try:
+        expected = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError:
+        expected = None
+    assert simple_manifest(raw) in (expected, None)
+    if expected is None:
+        assert simple_manifest(raw) is None
