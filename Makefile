@@ -41,6 +41,10 @@ accuracy: $(STAMP)
 		--title "Seeds (hand gold: $(SEEDS_GOLD))" --markdown reports/.accuracy-seeds.md
 	cat reports/.accuracy-devset.md reports/.accuracy-seeds.md > reports/accuracy.md
 	rm -f reports/.accuracy-devset.md reports/.accuracy-seeds.md
+# The speed benchmark (issue 5); add 100000 with ARTICLES=1000,10000,100000 (several minutes).
+ARTICLES ?= 1000,10000
+benchmark: $(STAMP)
+	$(BIN)/python -m benchmarks.run --articles $(ARTICLES)
 
 clean:
 	rm -rf $(VENV) .factcheck-cache .pytest_cache

@@ -214,22 +214,49 @@ def read_manifest(root: Path, manifest_path: Path | None, today: dt.date) -> Man
     return load_manifest(path, shown_as, today)
 
 
-def read_document(path: Path, doc_id: str, manifest: Manifest, today: dt.date) -> tuple[Document | None, Skipped | None, list[str]]:
-    """One article: a document and the warnings about it, or the reason it was skipped."""
+def read_article(doc_id: str, path: Path, manifest: Manifest, today: dt.date) -> tuple[Document, bytes, list[str]] | Skipped:
+    """One article, decoded and dated, with the bytes it was read from (the claim cache's key) and
+    the warnings about it; or the reason it was skipped."""
     try:
-        decoded = decode_article(read_regular_file(path))
+        data = read_regular_file(path)
+        decoded = decode_article(data)
     except OSError as exc:
-        return None, Skipped(path=doc_id, reason=why_unreadable(path, exc)), []
+        return Skipped(path=doc_id, reason=why_unreadable(path, exc))
     except NotText as exc:
-        return None, Skipped(path=doc_id, reason=str(exc)), []
+        return Skipped(path=doc_id, reason=str(exc))
     warnings = [f"{doc_id}: {decoded.note}"] if decoded.note else []
     published, source = date_document(doc_id, decoded.text, manifest.dates)
     warnings += front_matter_warnings(doc_id, decoded.text, source, today)
-    return Document(id=doc_id, published=published, date_source=source, text=decoded.text), None, warnings
+    return Document(id=doc_id, published=published, date_source=source, text=decoded.text), data, warnings
 
 
-def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
-    """Read every article under `paths`; unreadable or binary files are skipped with their reason, not fatal."""
+def read_document(path: Path, doc_id: str, manifest: Manifest, today: dt.date) -> tuple[Document | None, Skipped | None, list[str]]:
+    """One article: a document and the warnings about it, or the reason it was skipped."""
+    read = read_article(doc_id, path, manifest, today)
+    if isinstance(read, Skipped):
+        return None, read, []
+    return read[0], None, read[2]
+
+
+@dataclass
+class CorpusPlan:
+    """What a corpus holds before any article is read: where, which files, their ids, the manifest."""
+
+    root: Path
+    articles: list[tuple[str, Path]]  # (document id, file), sorted by id, one file per id
+    manifest: Manifest
+    today: dt.date
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the manifest's own, before any article's
+    unlisted: list[str] = field(default_factory=list)  # manifest entries not in the corpus, after the articles'
+
+    def corpus_warnings(self, notes: dict[str, list[str]]) -> list[str]:
+        """Every warning in report order: the manifest's, each article's (by id), then unknown manifest entries."""
+        return self.warnings + [note for doc_id in sorted(notes) for note in notes[doc_id]] + self.unlisted
+
+
+def plan_corpus(paths: list[Path], manifest_path: Path | None = None) -> CorpusPlan:
+    """Find the articles under `paths` and read the manifest; no article is read yet."""
     if not paths:
         raise CheckerError("no corpus paths given")
     for path in paths:
@@ -242,23 +269,32 @@ def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
     for path in paths:
         files.extend(_walk(path, root, skipped) if path.is_dir() else [path])
     manifest = read_manifest(root, manifest_path, today)
-    notes: dict[str, list[str]] = {}  # warnings by document, reported in id order whatever the file order
-    documents: dict[str, Document] = {}
+    by_id: dict[str, Path] = {}
     for path in files:
-        doc_id = doc_id_for(path, root)
-        if doc_id in notes:
-            continue  # the same file named twice on the command line, or inside a directory also given
-        document, skip, notes[doc_id] = read_document(path, doc_id, manifest, today)
-        if document is not None:
-            documents[doc_id] = document
-        if skip is not None:
-            skipped.append(skip)
-    warnings = manifest.warnings + [note for doc_id in sorted(notes) for note in notes[doc_id]]
-    for name in sorted(set(manifest.dates) - set(notes)):  # a skipped file is in the corpus, and named as skipped
-        warnings.append(f"{manifest.where(name)}: lists {name!r}, which is not in the corpus")
+        # The same file named twice on the command line, or inside a directory also given: the first one.
+        by_id.setdefault(doc_id_for(path, root), path)
+    # A skipped file is in the corpus, and named as skipped.
+    unlisted = [f"{manifest.where(name)}: lists {name!r}, which is not in the corpus"
+                for name in sorted(set(manifest.dates) - set(by_id))]
+    return CorpusPlan(root, sorted(by_id.items()), manifest, today, skipped, list(manifest.warnings), unlisted)
+
+
+def load_corpus(paths: list[Path], manifest_path: Path | None = None) -> Corpus:
+    """Read every article under `paths`; unreadable or binary files are skipped with their reason, not fatal."""
+    plan = plan_corpus(paths, manifest_path)
+    skipped = list(plan.skipped)
+    notes: dict[str, list[str]] = {}  # warnings by document, reported in id order whatever the file order
+    documents: list[Document] = []
+    for doc_id, path in plan.articles:
+        read = read_article(doc_id, path, plan.manifest, plan.today)
+        if isinstance(read, Skipped):
+            skipped.append(read)
+            continue
+        documents.append(read[0])
+        notes[doc_id] = read[2]
     return Corpus(
-        root=root,
-        documents=[documents[k] for k in sorted(documents)],
+        root=plan.root,
+        documents=documents,
         skipped=sorted(skipped, key=lambda s: s.path),
-        warnings=warnings,
+        warnings=plan.corpus_warnings(notes),
     )

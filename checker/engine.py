@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import CACHE_DIR_NAME, ClaimCache, corpus_key, extractor_fingerprint
 from .compare import COMPARISONS
-from .corpus import Corpus, load_corpus
-from .extract import extract_document
+from .corpus import Corpus, plan_corpus
 from .models import VERDICT_ORDER, Claim, Finding, Group
+from .pipeline import extract_corpus
+from .progress import Progress
 from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
     from .baseline import BaselineComparison
+
+
+class Timings(dict):
+    """Seconds spent in each stage (load, extract, compare, report), in the order they ran."""
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.perf_counter() - started
 
 
 @dataclass
@@ -26,6 +42,8 @@ class CheckResult:
     findings: list[Finding]
     # Set when the check is held against a baseline: new / known / resolved.
     baseline: BaselineComparison | None = None
+    timings: Timings = field(default_factory=Timings)
+    cache: ClaimCache | None = None
 
     @property
     def undated(self) -> list[Claim]:
@@ -67,9 +85,51 @@ def compare_claims(claims: list[Claim], rules: RuleSet) -> list[Finding]:
     return sorted(findings, key=lambda f: (VERDICT_ORDER[f.verdict], f.subject, f.rule, f.id))
 
 
-def check(paths: list[Path], rules_dir: Path | None = None, manifest: Path | None = None) -> CheckResult:
-    rules = load_rules(rules_dir)
-    corpus = load_corpus(paths, manifest)
-    claims = [claim for doc in corpus.documents for claim in extract_document(doc, rules.vocabulary)]
-    claims.sort(key=lambda c: (c.doc, c.span.start, c.span.end, c.kind))
-    return CheckResult(corpus, rules, claims, compare_claims(claims, rules))
+@dataclass
+class Options:
+    """How to run a check; the defaults suit a library caller (texts kept, nothing written)."""
+
+    jobs: int = 1
+    cache: bool = False
+    cache_dir: Path | None = None  # default: .factcheck-cache next to the corpus root
+    keep_texts: bool = True
+    progress: bool | None = False  # None: when stderr is a terminal
+
+
+def check(paths: list[Path], rules_dir: Path | None = None, manifest: Path | None = None,
+          options: Options | None = None) -> CheckResult:
+    options = options or Options()
+    timings = Timings()
+    with timings.stage("load"):
+        rules = load_rules(rules_dir)
+        plan = plan_corpus(paths, manifest)
+        cache = None
+        if options.cache:
+            directory = options.cache_dir or plan.root.resolve().parent / CACHE_DIR_NAME
+            cache = ClaimCache(directory, extractor_fingerprint(rules.fingerprint), corpus_key(paths))
+            cache.load()
+    progress = Progress(total=len(plan.articles), enabled=options.progress)
+    try:
+        with timings.stage("extract"):
+            extracted = extract_corpus(plan, rules.vocabulary, jobs=options.jobs, cache=cache,
+                                       keep_texts=options.keep_texts, progress=progress)
+    finally:
+        progress.close()
+    with timings.stage("extract"):
+        if cache is not None:
+            save_quietly(cache, plan.unlisted)
+            cache.release()
+        claims = extracted.claims()
+        claims.sort(key=lambda c: (c.doc, c.span.start, c.span.end, c.kind))
+    corpus = Corpus(root=plan.root, documents=extracted.documents, skipped=extracted.skipped, warnings=plan.corpus_warnings(extracted.notes))
+    with timings.stage("compare"):
+        findings = compare_claims(claims, rules)
+    return CheckResult(corpus, rules, claims, findings, timings=timings, cache=cache)
+
+
+def save_quietly(cache: ClaimCache, warnings: list[str]) -> None:
+    """A cache that cannot be written costs the next run time, not this one its report."""
+    try:
+        cache.save()
+    except OSError as exc:
+        warnings.append(f"{cache.path}: cannot write the claim cache: {exc.strerror or exc}")

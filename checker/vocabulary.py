@@ -61,10 +61,73 @@ class Role(Strict):
         return country not in self.not_countries
 
 
-def alternation(words, flags: str = "") -> str:
-    """A regex alternation of literal words, longest first, bounded by non-word characters."""
-    body = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def alternation(words, flags: str = "", case_sensitive: bool = False) -> str:
+    """A regex alternation of literal words, longest first, bounded by non-word characters.
+
+    The words are laid out as a trie ("Korea(?:n)?" rather than "Korean|Korea"),
+    which `re` rejects at a position after one character instead of one per
+    word; it matches what the flat longest-first list matches (see flat_alternation).
+    Say `case_sensitive` when the pattern does not ignore case: words that differ
+    only in case ("UK", "Ukraine") then still get the trie.
+    """
+    unique = sorted(set(words))
+    if unique and "" not in unique and case_sensitive:
+        return rf"(?:{_bounded_trie(unique)})(?![\w-]|\.\w)"
+    body = _trie(unique) if unique and not _case_variants(unique) else flat_alternation(unique)
+    # Ignoring case, re cannot skip ahead to a first letter; the opening assertion, failing
+    # inside every word, is then the cheaper first test.
     return rf"(?<![\w.-])(?:{body})(?![\w-]|\.\w)"
+
+
+def _bounded_trie(words: list[str]) -> str:
+    r"""The trie with the left boundary checked after each word's first character.
+
+    `(?<![\w.-][\s\S])` just past the first character looks at the character
+    before the word, as `(?<![\w.-])` in front of it would; but a pattern that
+    opens with literal characters lets `re` skip in C to the places one of them
+    occurs, where an opening assertion makes it try every position.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first in sorted(by_first):
+        rest = by_first[first]
+        branches.append(re.escape(first) + r"(?<![\w.-][\s\S])" + (_trie(rest) if rest != [""] else ""))
+    return "|".join(branches)
+
+
+def flat_alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _case_variants(words: list[str]) -> bool:
+    """Whether some word equals, or starts, another but for case: in a pattern that ignores case the
+    trie would then try them in another order than the flat list, so the flat list is used."""
+    lowered = sorted(w.lower() for w in words)
+    exact = set(words)
+    for a in words:
+        for b in words:
+            if a != b and b.lower().startswith(a.lower()) and not b.startswith(a):
+                return True
+    return len(set(lowered)) != len(exact)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for a set of words: a shared start once, then the ways on; a longer way before stopping."""
+    ends = "" in words
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first in sorted(by_first):
+        rest = by_first[first]
+        branches.append(re.escape(first) + (_trie(rest) if rest != [""] else ""))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
 
 
 class Vocabulary(Strict):
@@ -96,7 +159,7 @@ class Vocabulary(Strict):
 
     @cached_property
     def country_pattern(self) -> re.Pattern:
-        return re.compile(alternation(self.country_by_word))
+        return re.compile(alternation(self.country_by_word, case_sensitive=True))
 
     def countries_in(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), self.country_by_word[m.group(0)]) for m in self.country_pattern.finditer(text)]

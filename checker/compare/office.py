@@ -16,12 +16,23 @@ from .outcome import Outcome
 
 
 def people(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims grouped by person; full names first, so surnames join the person they name."""
+    """Claims grouped by person; full names first, so surnames join the person they name.
+
+    An archive names the same few people thousands of times: each pair of
+    spellings is compared once.
+    """
     ordered = sorted(claims, key=lambda c: (-len((c.person or str(c.value)).split()), c.doc, c.span.start))
     groups: list[list[Claim]] = []
+    same: dict[tuple[str, str], bool] = {}
+
+    def is_same(a: str, b: str) -> bool:
+        if (a, b) not in same:
+            same[(a, b)] = same_person(a, b)
+        return same[(a, b)]
+
     for claim in ordered:
         name = claim.person or str(claim.value)
-        matching = [g for g in groups if same_person(g[0].person or str(g[0].value), name)]
+        matching = [g for g in groups if is_same(g[0].person or str(g[0].value), name)]
         if len(matching) == 1:
             matching[0].append(claim)
         elif not matching:

@@ -38,10 +38,15 @@ class Cluster:
     readings: list[Reading] = field(default_factory=list)
     strict: tuple[float, float] = (-math.inf, math.inf)
     loose: tuple[float, float] = (-math.inf, math.inf)
+    _documents: set[str] | None = field(default=None, repr=False, compare=False)
+    _counted: int = field(default=0, repr=False, compare=False)
 
     @property
     def documents(self) -> set[str]:
-        return {r.claim.doc for r in self.readings}
+        """The documents of the readings, worked out once the cluster stops growing (judge asks often)."""
+        if self._documents is None or self._counted != len(self.readings):
+            self._documents, self._counted = {r.claim.doc for r in self.readings}, len(self.readings)
+        return self._documents
 
     @property
     def claims(self) -> list[Claim]:
@@ -58,11 +63,13 @@ def cluster(readings: list[Reading]) -> list[Cluster]:
     ordered = sorted(readings, key=lambda r: (r.strict[1] - r.strict[0], r.strict[0], r.claim.doc, r.claim.span.start))
     clusters: list[Cluster] = []
     for reading in ordered:
+        low, high = reading.strict
         for group in clusters:
-            shared = overlap(group.strict, reading.strict)
-            if shared is not None:
+            # overlap(group.strict, reading.strict), inline: this loop runs readings × clusters times.
+            shared_low, shared_high = max(group.strict[0], low), min(group.strict[1], high)
+            if shared_low <= shared_high:
                 group.readings.append(reading)
-                group.strict = shared
+                group.strict = (shared_low, shared_high)
                 group.loose = overlap(group.loose, reading.loose) or group.loose
                 break
         else:

@@ -130,7 +130,7 @@ def extract(ctx: DocContext) -> list[Draft]:
     def free(start: int, end: int) -> bool:
         return not taken.overlaps(start, end)
 
-    for match in ORDINAL_ANNIVERSARY.finditer(text):
+    for match in ctx.finditer(ORDINAL_ANNIVERSARY):
         anniversary_of = OBJECT.match(text, match.end(), ctx.sentence_at(match.start())[1])
         if anniversary_of and not _object_is_alliance(ctx, anniversary_of.group("object")):
             continue
@@ -141,12 +141,12 @@ def extract(ctx: DocContext) -> list[Draft]:
         drafts.append(_draft(ctx, match.start(), match.end(), age, "ordinal", Qualifier.exact))
         taken.add(*match.span())
 
-    for match in NTH_YEAR.finditer(text):
+    for match in ctx.finditer(NTH_YEAR):
         if free(*match.span()):
             drafts.append(_draft(ctx, match.start(), match.end(), parse_ordinal(match.group("ordinal")), "nth_year", Qualifier.exact))
             taken.add(*match.span())
 
-    for match in AGE_ADJECTIVE.finditer(text):
+    for match in ctx.finditer(AGE_ADJECTIVE):
         number = parse_cardinal(match.group("number"))
         if not isinstance(number, int) or not free(*match.span()):
             continue
@@ -159,7 +159,7 @@ def extract(ctx: DocContext) -> list[Draft]:
                              "decades" if decades else "years", Qualifier.approximate if decades else Qualifier.exact))
         taken.add(match.start(), span_end)
 
-    for match in AGE_PHRASE.finditer(text):
+    for match in ctx.finditer(AGE_PHRASE):
         number = parse_cardinal(match.group("number"))
         if not isinstance(number, int) or not free(*match.span()):
             continue

@@ -36,7 +36,7 @@ def _series_in_document(ctx: DocContext) -> dict[str, int]:
     full, _ = patterns(ctx.vocabulary)
     counts: dict[str, int] = {}
     name_only = re.compile(full.pattern.split("(?P<name>")[1][:-1], re.I)
-    for match in name_only.finditer(ctx.text):
+    for match in ctx.finditer(name_only):
         key = ctx.vocabulary.series_by_name[match.group(0).lower()]
         counts[key] = counts.get(key, 0) + 1
     return counts
@@ -64,12 +64,12 @@ def extract(ctx: DocContext) -> list[Draft]:
     full, short = patterns(ctx.vocabulary)
     drafts: list[Draft] = []
     covered: set[int] = set()
-    for match in full.finditer(ctx.text):
+    for match in ctx.finditer(full):
         series = ctx.vocabulary.series_by_name[match.group("name").lower()]
         drafts.extend(_drafts(ctx, match, series))
         covered.add(match.start())
     named = _series_in_document(ctx)
-    for match in short.finditer(ctx.text):
+    for match in ctx.finditer(short):
         if match.start() in covered:
             continue
         candidates = [k for k in ctx.vocabulary.series_by_short_name[match.group("name").lower()] if k in named]

@@ -39,7 +39,7 @@ def extract(ctx: DocContext) -> list[Draft]:
     drafts: list[Draft] = []
     seen_years: set[int] = set()
     for index, pattern in enumerate(PATTERNS):
-        for match in pattern.finditer(text):
+        for match in ctx.finditer(pattern):
             year_start = match.start("year")
             if year_start in seen_years:
                 continue

@@ -85,7 +85,7 @@ def _force(ctx: DocContext, match: re.Match) -> str | None:
 
 def extract(ctx: DocContext) -> list[Draft]:
     drafts = []
-    for match in TROOPS.finditer(ctx.text):
+    for match in ctx.finditer(TROOPS):
         before = ctx.text[max(0, match.start() - 40):match.start()]
         # "the 36,000-strong contingent" is the force's own size even after "cut".
         if MOVEMENT.search(before) and "-strong" not in match.group(0):

@@ -12,3 +12,6 @@ FORMATS = {
     "github": github.render,
     "html": html.render,
 }
+# Formats that never read an article's text: for them a run drops each text once its claims are out.
+# A new format is assumed to need the texts until it is listed here.
+TEXT_FREE_FORMATS = {"table", "markdown", "json"}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from tabulate import tabulate
-
 from ..engine import CheckResult
 from .records import baseline_status, printable
 from .table import STATUS_LABELS, headers, rows, summary_line
@@ -22,6 +20,8 @@ def escape(cell: str) -> str:
 
 
 def render(result: CheckResult) -> str:
+    from tabulate import tabulate  # imported when used: a JSON run never needs it
+
     lines = ["# factcheck report", "", summary_line(result), ""]
     if result.findings:
         lines.append(tabulate([[escape(c) for c in row] for row in rows(result)], headers=headers(result), tablefmt="github"))

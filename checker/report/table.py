@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from ..engine import CheckResult
 from ..models import Claim, Finding, Verdict
 from .records import baseline_status, location, printable, summary
@@ -64,6 +62,8 @@ def resolved_lines(result: CheckResult) -> list[str]:
 
 
 def render(result: CheckResult) -> str:
+    from tabulate import tabulate  # imported when used: a JSON run never needs it
+
     parts = []
     if result.findings:
         parts.append(tabulate(rows(result), headers=headers(result), tablefmt="simple"))

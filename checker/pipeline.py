@@ -1,0 +1,224 @@
+"""Reading and extracting a whole corpus: through the claim cache, over worker processes, in order.
+
+The main process reads each article (it needs the bytes for the cache key and
+the text for the date), takes the claims of unchanged articles from the
+cache, and sends the rest in chunks to `jobs` worker processes. Results are
+put back in corpus order, so the output is the same whatever `jobs` is.
+Texts are kept only when the caller asks: a report never needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import multiprocessing
+import os
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from .cache import ClaimCache, content_key
+from .corpus import CorpusPlan, read_article
+from .extract import claim_rows, claims_from_rows
+from .models import Claim, Document, Skipped
+from .progress import Progress
+from .vocabulary import Vocabulary
+
+# Articles per task sent to a worker: enough to amortise the round trip, few enough to balance the load.
+CHUNK = 64
+# Chunks in flight per worker: keeps workers busy without holding the corpus's texts in memory.
+IN_FLIGHT = 3
+
+
+@dataclass
+class Extracted:
+    documents: list[Document] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # each document's claim rows, in document order
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # warnings about each article read, by id
+
+    def claims(self) -> list[Claim]:
+        """The claims, built from the rows, which are let go as they are used."""
+        built = []
+        for index, doc in enumerate(self.documents):
+            built.extend(claims_from_rows(doc.id, self.rows[index]))
+            self.rows[index] = None
+        return built
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class _Pending:
+    """Articles waiting for their claims: document, cache key, and where the rows go."""
+
+    documents: list[Document] = field(default_factory=list)
+    keys: list[str | None] = field(default_factory=list)
+    slots: list[int] = field(default_factory=list)
+
+
+def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, cache: ClaimCache | None = None,
+                   keep_texts: bool = True, progress: Progress | None = None) -> Extracted:
+    """Claims of every article of the plan, in document order; unreadable articles are skipped."""
+    progress = progress or Progress(total=0, enabled=False)
+    with fewer_collections():
+        return _extract_corpus(plan, vocabulary, jobs, cache, keep_texts, progress)
+
+
+@contextmanager
+def fewer_collections(threshold: int = 100_000):
+    """Run the cyclic garbage collector rarely: extraction allocates millions of short-lived,
+    acyclic objects that reference counting frees, while each collection walks every live
+    object, claims of the whole corpus included (about a fifth of the time at 10,000 articles)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(threshold, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: ClaimCache | None,
+                    keep_texts: bool, progress: Progress) -> Extracted:
+    documents: list[Document] = []
+    rows_by_slot: list[list | None] = []
+    skipped = list(plan.skipped)
+    notes: dict[str, list[str]] = {}
+    pending = _Pending()
+    runner = _Runner(vocabulary, jobs)
+    try:
+        for doc_id, path in plan.articles:
+            known = None if keep_texts or cache is None else _unchanged(cache, doc_id, path, plan.manifest)
+            rows = cache.peek(known[1]) if known is not None else None
+            if rows is not None:
+                doc, key, _ = known
+                cache.get(key)
+                cache.unread += 1
+                cache.new_files[doc_id] = cache.files[doc_id]
+            else:
+                stat, seen = _stat(path), time.time_ns()
+                read = read_article(doc_id, path, plan.manifest, plan.today)
+                if isinstance(read, Skipped):
+                    skipped.append(read)
+                    progress.advance()
+                    continue
+                doc, data, notes[doc_id] = read
+                key = content_key(data, doc.published) if cache is not None else None
+                rows = cache.get(key) if cache is not None else None
+                # An article with warnings is always read again, so its warnings are always given.
+                if cache is not None and stat is not None and not notes[doc_id]:
+                    cache.record_file(doc_id, stat, seen, key, doc.published, doc.date_source)
+            rows_by_slot.append(rows)
+            documents.append(doc if keep_texts else doc.model_copy(update={"text": ""}))
+            if rows is not None:
+                progress.advance()
+                continue
+            pending.documents.append(doc)
+            pending.keys.append(key)
+            pending.slots.append(len(rows_by_slot) - 1)
+            if len(pending.documents) >= CHUNK:
+                runner.submit(pending, rows_by_slot, cache, progress)
+                pending = _Pending()
+        if pending.documents:
+            runner.submit(pending, rows_by_slot, cache, progress)
+        runner.finish(rows_by_slot, cache, progress)
+    finally:
+        runner.close()
+    return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes)
+
+
+def _stat(path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _unchanged(cache: ClaimCache, doc_id: str, path, manifest) -> tuple[Document, str, os.stat_result] | None:
+    """An article the cache saw as it is now, with its date unchanged: its document and key, unread."""
+    stat = _stat(path)
+    known = cache.known_file(doc_id, stat) if stat is not None else None
+    if known is None:
+        return None
+    key, published, source = known
+    listed = manifest.dates.get(doc_id)
+    if (source == "manifest") != (listed is not None) or listed is not None and listed.isoformat() != published:
+        return None  # the manifest changed: the date, and with it the key, must be worked out again
+    document = Document.model_construct(id=doc_id, published=dt.date.fromisoformat(published) if published else None,
+                                        date_source=source, text="")
+    return document, key, stat
+
+
+class _Runner:
+    """Runs chunks in this process (jobs=1) or in a pool, collecting results in submission order."""
+
+    def __init__(self, vocabulary: Vocabulary, jobs: int):
+        self.vocabulary = vocabulary
+        self.jobs = max(1, jobs)
+        self.pool: ProcessPoolExecutor | None = None
+        self.waiting: deque[tuple[_Pending, Future]] = deque()
+
+    def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        if self.pool is None:
+            # The first chunk is extracted here: forked workers then inherit the compiled
+            # patterns and their analysis (see checker/scan/) instead of each redoing them.
+            self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
+            if self.jobs > 1:
+                self._start_pool()
+            return
+        while len(self.waiting) >= self.jobs * IN_FLIGHT:
+            self._collect_oldest(rows_by_slot, cache, progress)
+        texts = [(doc.id, doc.published, doc.date_source, doc.text) for doc in pending.documents]
+        self.waiting.append((pending, self.pool.submit(_extract_chunk, texts)))
+
+    def _start_pool(self) -> None:
+        global _WORKER_VOCABULARY
+        _WORKER_VOCABULARY = self.vocabulary
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
+                                        initializer=_init_worker, initargs=(self.vocabulary,))
+
+    def _collect_oldest(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        pending, future = self.waiting.popleft()
+        self._store(pending, future.result(), rows_by_slot, cache, progress)
+
+    def _store(self, pending: _Pending, results: list, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        for slot, key, rows in zip(pending.slots, pending.keys, results):
+            rows_by_slot[slot] = rows
+            if cache is not None and key is not None:
+                cache.put(key, rows)
+            progress.advance()
+
+    def finish(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        while self.waiting:
+            self._collect_oldest(rows_by_slot, cache, progress)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+_WORKER_VOCABULARY: Vocabulary | None = None
+
+
+def _init_worker(vocabulary: Vocabulary) -> None:
+    global _WORKER_VOCABULARY
+    if _WORKER_VOCABULARY is None:  # a forked worker already has it, with its compiled patterns
+        _WORKER_VOCABULARY = vocabulary
+
+
+def _extract_chunk(texts: list[tuple]) -> list[list[tuple]]:
+    results = []
+    for doc_id, published, date_source, text in texts:
+        doc = Document.model_construct(id=doc_id, published=published, date_source=date_source, text=text)
+        results.append(claim_rows(doc, _WORKER_VOCABULARY))
+    return results

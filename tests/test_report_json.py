@@ -1,0 +1,60 @@
+"""The JSON report: the fast writer equals json.dumps, records equal model_dump, --claims filters."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.engine import check
+from checker.report.json_report import render, write_indented
+from checker.report.records import plain
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+def test_writer_equals_json_dumps(value):
+    pieces = []
+    write_indented(value, pieces.append)
+    assert "".join(pieces) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_records_equal_model_dump():
+    result = check([SEEDS])
+    for model in [*result.claims, *result.findings, *result.corpus.documents]:
+        assert plain(model) == model.model_dump(mode="json")
+
+
+def test_report_equals_the_standard_encoding():
+    from checker.report.records import report_record
+
+    result = check([SEEDS])
+    assert render(result) == json.dumps(report_record(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True)
+
+
+def test_claims_option_filters_the_claims_listed():
+    every = json.loads(run_cli("check", str(SEEDS), "-f", "json", "--no-cache").stdout)
+    referred = json.loads(run_cli("check", str(SEEDS), "-f", "json", "--no-cache", "--claims", "findings").stdout)
+    none = json.loads(run_cli("check", str(SEEDS), "-f", "json", "--no-cache", "--claims", "none").stdout)
+    used = {c for f in every["findings"] for g in f["groups"] for c in g["claims"]}
+    assert {c["id"] for c in referred["claims"]} == used
+    assert [c for c in every["claims"] if c["id"] in used] == referred["claims"]
+    assert len(used) < len(every["claims"])
+    assert none["claims"] == []
+    for report in (referred, none):
+        assert report["summary"] == every["summary"] and report["findings"] == every["findings"]
