@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import CheckerError
+from .files import NotRegularFile, read_regular_file
 from .models import VERDICT_ORDER, Claim, Finding, Verdict
 from .output import write_atomic
 
@@ -134,9 +135,11 @@ def _describe(error: ValidationError) -> str:
 
 def _parse(path: Path) -> object:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular_file(path).decode("utf-8")  # a named pipe would block the run
     except FileNotFoundError:
         raise CheckerError(f"{path}: no such baseline; create it with `factcheck baseline`") from None
+    except NotRegularFile as exc:
+        raise CheckerError(f"{path}: cannot read baseline: {exc.strerror}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CheckerError(f"{path}: cannot read baseline: {exc}") from None
     if not raw.strip():

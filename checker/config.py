@@ -9,12 +9,12 @@ factcheck table wins. factcheck.toml may put its keys at the top or under
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .baseline import FAIL_ON_CHOICES
 from .errors import CheckerError
+from .files import read_toml
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
 PATH_KEYS = ("rules", "baseline", "manifest")
@@ -53,12 +53,7 @@ def search_start(paths: list[Path] | None) -> Path | None:
 
 def factcheck_table(path: Path) -> dict | None:
     """The factcheck settings in one file, or None when the file has none."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CheckerError(f"{path}: malformed TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read configuration: {exc}") from None
+    _, data = read_toml(path, "configuration")
     tool_table = data.get("tool", {}).get("factcheck") if isinstance(data.get("tool"), dict) else None
     if path.name == "pyproject.toml":
         return tool_table

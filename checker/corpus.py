@@ -145,13 +145,17 @@ def front_matter_warnings(doc_id: str, text: str, source: str, today: dt.date) -
     return []
 
 
-def doc_id_for(path: Path, root: Path) -> str:
-    """The path relative to the corpus root, with / separators. Symbolic links are not resolved:
-    a file is named where it lies in the corpus, not where a link points."""
+def _below(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` with / separators, or None when it is not below it. Symbolic links
+    are not resolved: a file is named where it lies in the corpus, not where a link points."""
     try:
         return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
-        return path.name
+        return None
+
+
+def doc_id_for(path: Path, root: Path) -> str:
+    return _below(path, root) or path.name
 
 
 def _is_directory(entry: os.DirEntry) -> bool:
@@ -210,8 +214,8 @@ def read_manifest(root: Path, manifest_path: Path | None, today: dt.date) -> Man
     path = manifest_path or root / MANIFEST_NAME
     if manifest_path is None and not (path.exists() or path.is_symlink()):
         return Manifest(shown_as=MANIFEST_NAME)
-    shown_as = doc_id_for(path, root) if not doc_id_for(path, root).startswith("..") else str(path)
-    return load_manifest(path, shown_as, today)
+    # Warnings go into reports, whose paths are relative: "corpus.toml", unless the manifest lies elsewhere.
+    return load_manifest(path, _below(path, root) or str(path), today)
 
 
 def read_article(doc_id: str, path: Path, manifest: Manifest, today: dt.date) -> tuple[Document, bytes, list[str]] | Skipped:
@@ -228,14 +232,6 @@ def read_article(doc_id: str, path: Path, manifest: Manifest, today: dt.date) ->
     published, source = date_document(doc_id, decoded.text, manifest.dates)
     warnings += front_matter_warnings(doc_id, decoded.text, source, today)
     return Document(id=doc_id, published=published, date_source=source, text=decoded.text), data, warnings
-
-
-def read_document(path: Path, doc_id: str, manifest: Manifest, today: dt.date) -> tuple[Document | None, Skipped | None, list[str]]:
-    """One article: a document and the warnings about it, or the reason it was skipped."""
-    read = read_article(doc_id, path, manifest, today)
-    if isinstance(read, Skipped):
-        return None, read, []
-    return read[0], None, read[2]
 
 
 @dataclass

@@ -121,3 +121,16 @@ def test_front_matter_never_closed_is_no_front_matter(tmp_path):
     corpus = load_corpus([tmp_path])
     # Not front matter; the ISO date near the top is still a dateline.
     assert (corpus.documents[0].date_source, corpus.warnings) == ("dateline", [])
+
+
+# --- the other files that configure a run ------------------------------------------------------
+
+def test_a_baseline_or_a_configuration_that_is_a_pipe_exits_2_without_hanging(tmp_path):
+    (tmp_path / "a.txt").write_text(CLAIMS_ASCII, encoding="utf-8")
+    os.mkfifo(tmp_path / "baseline.json")
+    run = run_cli("check", str(tmp_path), "--baseline", str(tmp_path / "baseline.json"), timeout=60)
+    assert_one_line_error(run, re.escape(f"{tmp_path / 'baseline.json'}: cannot read baseline: not a regular file (a named pipe)"))
+    os.mkfifo(tmp_path / "factcheck.toml")
+    run = run_cli("check", str(tmp_path), timeout=60)
+    # Config discovery only considers regular files, so a pipe named factcheck.toml is no configuration.
+    assert run.code == 0 and "Traceback" not in run.stderr
