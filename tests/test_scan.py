@@ -36,7 +36,8 @@ def extractor_patterns() -> dict[str, re.Pattern]:
     patterns |= {"meeting_full": full, "meeting_short": short}
     # Office holders: main's rewrite (checker/extract/office_forms.py) and its partial titles.
     offices = office_forms.patterns(VOCABULARY)
-    patterns |= {f"office_{name}": getattr(offices, name) for name in offices.__dataclass_fields__}
+    patterns |= {f"office_{name}": getattr(offices, name) for name in offices.__dataclass_fields__
+                 if isinstance(getattr(offices, name), re.Pattern)}
     patterns |= {"partial": office_holder.PARTIAL}
     patterns |= {f"treaty_{i}": p for i, p in enumerate(treaty_year.PATTERNS)}
     return patterns
@@ -147,3 +148,44 @@ def test_sentence_end_matches_what_it_replaced(text):
     from checker.extract.context import _SENTENCE_END
 
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in SENTENCE_END_AS_WRITTEN.finditer(text)]
+
+
+# Office-holder forms run over the lines that hold a title word only (office_forms.find_mentions).
+OFFICE_FORMS = office_forms.patterns(VOCABULARY)
+OFFICE_WORDS = WORDS + [
+    "Prime", "Defence", "Chief", "then-", "then", "Chargé", "d'Affaires", "CHARGÉ", "counterpart", "his", "from",
+    "China,", "Admiral", "Dong", "Jun", "Japan's", "the", "The", "\r", "\r\n", "\u2028", "\x0c", "Lt.", "Gen.",
+    "Embassy", "to", "Philippines", "ad", "interim", "said", "General", "Secretary-General", "former", "-elect",
+]
+
+
+def by_lines(pattern: re.Pattern, text: str) -> list:
+    lines = office_forms.lines_with(text, scan.fold(text), OFFICE_FORMS.keywords)
+    return [(m.span(), m.groupdict()) for start, end in lines for m in pattern.finditer(text, start, end)]
+
+
+def test_office_forms_match_the_same_over_title_lines_on_the_seeds_and_fixtures():
+    matches = 0
+    for text in corpus_texts():
+        for name in ("titled", "appositive", "title_comma", "counterpart"):
+            pattern = getattr(OFFICE_FORMS, name)
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert by_lines(pattern, text) == expected, (name, text[:80])
+            matches += len(expected)
+    assert matches > 100  # the comparison saw real mentions, not only empty lists
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OFFICE_WORDS), max_size=60),
+       st.lists(st.sampled_from([" ", "", "  ", "\n", ", "]), min_size=60, max_size=60))
+def test_office_forms_match_the_same_over_title_lines_on_random_prose(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    for name in ("titled", "appositive", "title_comma", "counterpart"):
+        pattern = getattr(OFFICE_FORMS, name)
+        assert by_lines(pattern, text) == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], name
+
+
+def test_title_lines_skip_titles_inside_words_and_keep_line_bounds():
+    text = "Compmiss.\r\nThe PM said.\nA premiership\u2028the Prime Minister Kishida\n"
+    lines = office_forms.lines_with(text, scan.fold(text), OFFICE_FORMS.keywords)
+    assert [text[start:end] for start, end in lines] == ["The PM said.", "A premiership\u2028the Prime Minister Kishida"]

@@ -26,7 +26,7 @@ PAIR_MEETING = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+(?
 
 
 def extract(ctx: DocContext) -> list[Draft]:
-    holders = resolve_offices(ctx, find_mentions(ctx.text, ctx.vocabulary))
+    holders = resolve_offices(ctx, find_mentions(ctx.text, ctx.vocabulary, ctx.scan.folded))
     drafts = []
     for holder in holders:
         mention = holder.mention
