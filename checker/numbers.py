@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import trie
+
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -17,27 +19,20 @@ CARDINAL_WORDS = {w: i for i, w in enumerate(UNITS)} | TENS | {"hundred": 100, "
 ORDINAL_WORDS = {w: i for i, w in enumerate(UNIT_ORDINALS)} | TENS_ORDINALS | {"hundredth": 100, "centennial": 100}
 
 
-def _alternation(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-_TENS = _alternation(TENS)
-_UNITS1 = _alternation(UNITS[1:10])
-_UNIT_ORD1 = _alternation(UNIT_ORDINALS[1:10])
+# The word forms as tries ("seven(?:t(?:een|y(?:[- ](?:...))?))?" rather than a flat list): ignoring case,
+# `re` tries every branch of a flat alternation at each word start, which made these the slowest
+# parts of the extractors. No word of one alternative below starts another's ("one" / "one hundred"
+# stay apart), so the tries match exactly what the flat lists matched (tests/test_numbers.py).
+_CARDINAL_WORDS = trie(sorted({*TENS, *(f"{t}{sep}{u}" for t in TENS for sep in "- " for u in UNITS[1:10]), *UNITS[1:]}))
+_ORDINAL_WORDS = trie(sorted({*(f"{t}{sep}{u}" for t in TENS for sep in "- " for u in UNIT_ORDINALS[1:10]),
+                              *TENS_ORDINALS, *UNIT_ORDINALS[1:], "hundredth"}))
 
 # Patterns are bounded alternations with no nested repetition, so they cannot backtrack badly.
 # A number with thousands separators starts where a number starts, not after "1,000," inside
 # one: otherwise every comma of "1,000,000,..." restarts a scan to its end (quadratic).
 GROUPED_DIGITS = r"(?<!\d)(?<!\d,)\d{1,3}(?:,\d{3})+"
-CARDINAL = (
-    rf"(?:{GROUPED_DIGITS}|\d{{1,7}}(?:\.\d+)?"
-    rf"|(?:{_TENS})(?:[- ](?:{_UNITS1}))?|{_alternation(UNITS[1:])}|(?:a |one )?hundred)"
-)
-ORDINAL = (
-    rf"(?:\d{{1,4}}(?:st|nd|rd|th)"
-    rf"|(?:{_TENS})[- ](?:{_UNIT_ORD1})|{_alternation(TENS_ORDINALS)}|{_alternation(UNIT_ORDINALS[1:])}|hundredth)"
-)
-
+CARDINAL = rf"(?:{GROUPED_DIGITS}|\d{{1,7}}(?:\.\d+)?|{_CARDINAL_WORDS}|(?:a |one )?hundred)"
+ORDINAL = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
 
 def parse_cardinal(token: str) -> float | None:
     """'28,500' -> 28500, '28.5' -> 28.5, 'seventy' -> 70, 'seventy-five' -> 75."""

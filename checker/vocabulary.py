@@ -73,7 +73,7 @@ def alternation(words, flags: str = "", case_sensitive: bool = False) -> str:
     unique = sorted(set(words))
     if unique and "" not in unique and case_sensitive:
         return rf"(?:{_bounded_trie(unique)})(?![\w-]|\.\w)"
-    body = _trie(unique) if unique and not _case_variants(unique) else flat_alternation(unique)
+    body = trie(unique) if unique and not _case_variants(unique) else flat_alternation(unique)
     # Ignoring case, re cannot skip ahead to a first letter; the opening assertion, failing
     # inside every word, is then the cheaper first test.
     return rf"(?<![\w.-])(?:{body})(?![\w-]|\.\w)"
@@ -93,7 +93,7 @@ def _bounded_trie(words: list[str]) -> str:
     branches = []
     for first in sorted(by_first):
         rest = by_first[first]
-        branches.append(re.escape(first) + r"(?<![\w.-][\s\S])" + (_trie(rest) if rest != [""] else ""))
+        branches.append(re.escape(first) + r"(?<![\w.-][\s\S])" + (trie(rest) if rest != [""] else ""))
     return "|".join(branches)
 
 
@@ -113,7 +113,7 @@ def _case_variants(words: list[str]) -> bool:
     return len(set(lowered)) != len(exact)
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex for a set of words: a shared start once, then the ways on; a longer way before stopping."""
     ends = "" in words
     by_first: dict[str, list[str]] = {}
@@ -123,7 +123,7 @@ def _trie(words: list[str]) -> str:
     branches = []
     for first in sorted(by_first):
         rest = by_first[first]
-        branches.append(re.escape(first) + (_trie(rest) if rest != [""] else ""))
+        branches.append(re.escape(first) + (trie(rest) if rest != [""] else ""))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"

@@ -70,8 +70,8 @@ class Patterns:
     counterpart: re.Pattern
     name_after: re.Pattern
     # One of these, lower-cased and standing as words, is in every match of the four forms: the titles
-    # and "counterpart". A line without any of them holds no mention.
-    keywords: tuple[str, ...]
+    # and "counterpart" (with whether the word's end is checked too). A line without any holds no mention.
+    keywords: tuple[tuple[str, bool], ...]
 
 
 @lru_cache(maxsize=8)
@@ -103,10 +103,14 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
     )
 
 
-def _keywords(titles) -> tuple[str, ...]:
-    """The titles, folded, and "counterpart"; a title that holds a shorter one as words adds no line to search."""
-    words = {fold(t) for t in titles} | {"counterpart"}
-    return tuple(sorted(w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)))
+def _keywords(titles) -> tuple[tuple[str, bool], ...]:
+    """What lines_with looks for: each title lower-cased, and "counterpart"; a title that holds a shorter
+    one as words adds no line. `checker.scan.fold` lower-cases ASCII letters only, so a title is cut
+    before its first other letter ("chargé" -> "charg"), and then its end is not checked."""
+    words = {t.lower() for t in titles} | {"counterpart"}
+    kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
+    cut = {re.match(r"[\x00-\x7f]*", w).group(0) for w in kept}
+    return tuple(sorted((w, w in kept) for w in cut if w))
 
 
 def clean_name(text: str, start: int, raw: str, from_end: bool) -> tuple[int, int, bool] | None:
@@ -178,14 +182,14 @@ def _mention(text: str, vocabulary: Vocabulary, form: str, match: re.Match, foun
     return mention
 
 
-def lines_with(text: str, folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The lines (start, end, without the line break) where one of `words` stands as a word in `folded`
-    (the text lower-cased by checker.scan.fold, same length), in order."""
+def lines_with(text: str, folded: str, words: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
+    """The lines (start, end, without the line break) where one of `words` starts a word of `folded`
+    (the text lower-cased by checker.scan.fold, same length) and, if so marked, ends one; in order."""
     found = {}
-    for word in words:
+    for word, whole in words:
         at = folded.find(word)
         while at != -1:
-            if _word_character(folded[at - 1:at]) or _word_character(folded[at + len(word):at + len(word) + 1]):
+            if _word_character(folded[at - 1:at]) or (whole and _word_character(folded[at + len(word):at + len(word) + 1])):
                 at = folded.find(word, at + 1)
                 continue
             start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1

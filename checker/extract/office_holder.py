@@ -38,8 +38,9 @@ def extract(ctx: DocContext) -> list[Draft]:
     # repeat would add nothing but a longer scan for every later name.
     known = dict.fromkeys((h.person, h.role, h.country) for h in holders)
     used = Coverage([(h.mention.start, h.mention.end) for h in holders])
-    drafts += _partial_titles(ctx, known, used)
-    drafts += _participants(ctx, known)
+    participant_offices = _participant_offices(ctx)
+    drafts += _partial_titles(ctx, known, used, participant_offices)
+    drafts += _participants(ctx, known, participant_offices)
     return drafts
 
 
@@ -48,13 +49,12 @@ def _draft(ctx: DocContext, start: int, end: int, name: str, role: str, country:
                  "title", person, "article date")
 
 
-def _partial_titles(ctx: DocContext, known: dict, used: Coverage) -> list[Draft]:
+def _partial_titles(ctx: DocContext, known: dict, used: Coverage, participant_offices) -> list[Draft]:
     """'Minister Ahn' / 'Secretary Blinken': the office of the same person named in full in the article,
     else the one office of the article's meeting participants whose title ends that way."""
     vocab = ctx.vocabulary
     drafts = []
-    participant_offices = _participant_offices(ctx)
-    for match in PARTIAL.finditer(ctx.text):
+    for match in ctx.finditer(PARTIAL):
         if used.covers(match.start()):
             continue
         cleaned = clean_name(ctx.text, match.start("name"), match.group("name"), from_end=False)
@@ -79,9 +79,9 @@ def _partial_titles(ctx: DocContext, known: dict, used: Coverage) -> list[Draft]
 def _participant_offices(ctx: DocContext) -> list[tuple[str, str]]:
     """Offices whose holders meet in the series this article names (`participants` in rules/series.toml)."""
     offices = []
-    lowered = ctx.text.lower()
+    lowered = ctx.scan.folded
     for key, series in sorted(ctx.vocabulary.series.items()):
-        if any(name.lower() in lowered for name in series.names):
+        if series.participants and any(name.lower() in lowered for name in series.names):
             for office in series.participants:
                 for role in sorted(ctx.vocabulary.roles, key=len, reverse=True):
                     if office.endswith("-" + role):
@@ -90,16 +90,15 @@ def _participant_offices(ctx: DocContext) -> list[tuple[str, str]]:
     return offices
 
 
-def _participants(ctx: DocContext, known) -> list[Draft]:
+def _participants(ctx: DocContext, known, offices) -> list[Draft]:
     """'Austin and Lee met ... for the 54th SCM': two bare surnames are the series' two participants.
     One whose office the article gives elsewhere keeps it; the other takes the remaining one."""
-    offices = _participant_offices(ctx)
     if len(offices) != 2:
         return []
     vocab = ctx.vocabulary
     series_names = [n.lower() for s in vocab.series.values() if s.participants for n in s.names]
     drafts = []
-    for match in PAIR_MEETING.finditer(ctx.text):
+    for match in ctx.finditer(PAIR_MEETING):
         sentence_start, sentence_end = ctx.sentence_at(match.start())
         if not any(n in ctx.text[sentence_start:sentence_end].lower() for n in series_names):
             continue

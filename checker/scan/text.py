@@ -42,6 +42,15 @@ class Text:
             self._places[strings] = found
         return found
 
+    def contains(self, strings: tuple[tuple[str, str], ...]) -> bool:
+        """Whether one of `strings` (no DIGITS among them) occurs in the text."""
+        key = ("contains", strings)
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = any(
+                string in (self.folded if how == CASELESS else self.text) for string, how in strings)
+        return found
+
     def _places_of(self, string: str, how: str) -> list[int]:
         key = (string, how)
         found = self._places.get(key)
@@ -69,6 +78,8 @@ class Text:
         found = shape(pattern) if tuner.uses > ANALYSE_AFTER else None
         if found is None:
             return list(pattern.finditer(self.text))
+        if not all(self.contains(gate) for gate in found.gates):
+            return []
         use_word = tuner.use_word()
         if use_word is not None:
             return list(_near_places(pattern, found, self) if use_word else pattern.finditer(self.text))

@@ -88,16 +88,17 @@ def _ascii_literal(op, av) -> bool:
     return op is sre.LITERAL and av < 128
 
 
-def _leading_strings(items, caseless: bool, first: int = 0) -> frozenset[tuple[str, str]] | None:
-    """Literal strings every match of `items[first:]` starts with, after zero-width assertions."""
-    key = (id(items), caseless, first)
+def _leading_strings(items, caseless: bool, first: int = 0, onward: bool = False) -> frozenset[tuple[str, str]] | None:
+    """Literal strings every match of `items[first:]` starts with, after zero-width assertions.
+    `onward`: the strings continue a run before them, so short digit runs stay literal ("g" + "7")."""
+    key = (id(items), caseless, first, onward)
     known = _MEMO.get(key)
     if known is None or known[0] is not items:
-        known = _MEMO[key] = (items, _leading_strings_uncached(items, caseless, first))
+        known = _MEMO[key] = (items, _leading_strings_uncached(items, caseless, first, onward))
     return known[1]
 
 
-def _leading_strings_uncached(items, caseless: bool, first: int) -> frozenset[tuple[str, str]] | None:
+def _leading_strings_uncached(items, caseless: bool, first: int, onward: bool) -> frozenset[tuple[str, str]] | None:
     for index in range(first, len(items)):
         op, av = items[index]
         if op in _ZERO_WIDTH:
@@ -109,7 +110,7 @@ def _leading_strings_uncached(items, caseless: bool, first: int) -> frozenset[tu
                     break
                 run.append(chr(next_av))
             text = "".join(run)
-            if text[0].isdigit() and len(text) < 3:
+            if text[0].isdigit() and len(text) < 3 and not onward:
                 return frozenset({("0", DIGITS)})
             how = CASELESS if caseless else EXACT
             text = text.lower() if caseless else text
@@ -117,26 +118,26 @@ def _leading_strings_uncached(items, caseless: bool, first: int) -> frozenset[tu
             # starts with the run and each way on: "pm", "prime minister", far rarer than "p".
             after = index + len(run)
             if len(text) < LONGEST_STRING and after < len(items):
-                onward = _leading_strings(items, caseless, after)
-                if onward and len(onward) <= 64 and all(h == how for _, h in onward):
-                    return frozenset((text + rest, how) for rest, _ in onward)
+                rests = _leading_strings(items, caseless, after, onward=True)
+                if rests and len(rests) <= 64 and all(h == how for _, h in rests):
+                    return frozenset((text + rest, how) for rest, _ in rests)
             return frozenset({(text, how)})
         if _is_digit_set(op, av):
             return frozenset({("0", DIGITS)})
         if op is sre.BRANCH:
             strings: set[tuple[str, str]] = set()
             for alternative in av[1]:
-                found = _leading_strings(alternative.data, caseless)
+                found = _leading_strings(alternative.data, caseless, onward=onward)
                 if not found:
                     return None
                 strings |= found
             return frozenset(strings)
         if op is sre.SUBPATTERN:
-            return _leading_strings(av[3].data, _caseless(caseless, av))
+            return _leading_strings(av[3].data, _caseless(caseless, av), onward=onward)
         if op is sre.ATOMIC_GROUP:
-            return _leading_strings(av.data, caseless)
+            return _leading_strings(av.data, caseless, onward=onward)
         if op in _REPEATS and av[0] >= 1:
-            return _leading_strings(av[2].data, caseless)
+            return _leading_strings(av[2].data, caseless, onward=onward)
         return None
     return None
 
@@ -173,7 +174,10 @@ def required_words(items, caseless: bool) -> list[Word]:
             if found is not None:
                 path = (index,) + found.path if op is sre.SUBPATTERN else (index,)
                 found_words.append(Word(found.strings, offset + found.reach, path))
-        offset = offset + item_width(op, av)
+        try:
+            offset = offset + item_width(op, av)
+        except Unbounded:
+            break  # a word past this part could start any distance from the match's start
     _MEMO[key] = (items, found_words)
     return found_words
 
@@ -221,6 +225,9 @@ class Shape:
     reach: Width
     head: re.Pattern  # the pattern's parts up to the one holding the word
     head_extent: Width  # how far past its start an attempt of the head may read
+    # The other parts' required words (digits left out: nearly every text has one). A text
+    # without one of them has no match, which a few `str.find`s tell before any search.
+    gates: tuple[tuple[tuple[str, str], ...], ...] = ()
 
 
 @lru_cache(maxsize=256)
@@ -230,7 +237,8 @@ def shape(pattern: re.Pattern) -> Shape | None:
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         best = None
-        for word in required_words(tree.data, bool(tree.state.flags & sre.SRE_FLAG_IGNORECASE)):
+        words = required_words(tree.data, bool(tree.state.flags & sre.SRE_FLAG_IGNORECASE))
+        for word in words:
             head_items = _head(tree.data, word.path)
             # +2: an assertion may read the character at the attempt's end, and `$` the one after it.
             head_extent = width(head_items) + lookahead(head_items) + Width(2)
@@ -244,7 +252,9 @@ def shape(pattern: re.Pattern) -> Shape | None:
         return None
     finally:
         _MEMO.clear()
-    return Shape(search_strings(word.strings), word.reach, head, head_extent)
+    gates = tuple(dict.fromkeys(search_strings(w.strings) for w in words
+                                if w is not word and all(how != DIGITS for _, how in w.strings)))
+    return Shape(search_strings(word.strings), word.reach, head, head_extent, gates)
 
 
 def _head(items, path: tuple[int, ...]) -> list:
