@@ -176,7 +176,7 @@ def checker_patterns(vocabulary: Vocabulary) -> dict[str, re.Pattern]:
                 pattern = item[0] if isinstance(item, tuple) and item else item
                 if isinstance(pattern, re.Pattern):
                     found[f"{module_name.split('.')[-1]}.{name}" + (f"[{index}]" if len(values) > 1 else "")] = pattern
-    full, short = meeting_number.patterns(vocabulary)
+    full, short, _ = meeting_number.patterns(vocabulary)
     found |= {"meeting_number.patterns.full": full, "meeting_number.patterns.short": short,
               "vocabulary.country_pattern": vocabulary.country_pattern,
               "vocabulary.alliance_pattern": vocabulary.alliance_pattern}

@@ -32,8 +32,8 @@ def extractor_patterns() -> dict[str, re.Pattern]:
         "alliances": VOCABULARY.alliance_pattern,
         "date_phrase": DATE_PHRASE,
     }
-    full, short = meeting_number.patterns(VOCABULARY)
-    patterns |= {"meeting_full": full, "meeting_short": short}
+    full, short, names = meeting_number.patterns(VOCABULARY)
+    patterns |= {"meeting_full": full, "meeting_short": short, "meeting_names": names}
     # Office holders: main's rewrite (checker/extract/office_forms.py) and its partial titles.
     offices = office_forms.patterns(VOCABULARY)
     patterns |= {f"office_{name}": getattr(offices, name) for name in offices.__dataclass_fields__
@@ -189,3 +189,32 @@ def test_title_lines_skip_titles_inside_words_and_keep_line_bounds():
     text = "Compmiss.\r\nThe PM said.\nA premiership\u2028the Prime Minister Kishida\n"
     lines = office_forms.lines_with(text, scan.fold(text), OFFICE_FORMS.keywords)
     assert [text[start:end] for start, end in lines] == ["The PM said.", "A premiership\u2028the Prime Minister Kishida"]
+
+
+# Meeting numbers in full form are looked for just before each series name (meeting_number._full_forms).
+MEETING_FULL, _, MEETING_NAMES = meeting_number.patterns(VOCABULARY)
+MEETING_WORDS = WORDS + ["Consultative", "Meeting,", "Korea-U.S.", "annual", "(KIDD)", "Shangri-La", "Dialogue",
+                         "G-7", "Group", "Seven", "first", "second", "and", "or", "&", "57th,", "twenty-first"]
+
+
+def full_forms_both_ways(text: str) -> tuple[list, list]:
+    expected = [(m.span(), m.groupdict()) for m in MEETING_FULL.finditer(text)]
+    names = list(MEETING_NAMES.finditer(text))
+    return expected, [(m.span(), m.groupdict()) for m in meeting_number._full_forms(text, MEETING_FULL, names)]
+
+
+def test_meeting_full_forms_found_before_names_on_the_seeds_and_fixtures():
+    found = 0
+    for text in corpus_texts():
+        expected, near_names = full_forms_both_ways(text)
+        assert near_names == expected, text[:80]
+        found += len(expected)
+    assert found > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MEETING_WORDS), max_size=60),
+       st.lists(st.sampled_from([" ", "", "  ", "\n", ", ", "-"]), min_size=60, max_size=60))
+def test_meeting_full_forms_found_before_names_on_random_prose(words, gaps):
+    expected, near_names = full_forms_both_ways("".join(word + gap for word, gap in zip(words, gaps)))
+    assert near_names == expected

@@ -10,6 +10,7 @@ year", "from the 23rd to the 24th"), else the article's date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..numbers import ORDINAL, parse_ordinal
@@ -22,24 +23,38 @@ ORDINALS = rf"(?P<ordinals>{ORDINAL}(?:\s*,\s*{ORDINAL}){{0,6}}(?:,?\s+(?:and|&|
 MODIFIER = r"(?:(?:[A-Z][\w.'’-]*|annual|regular|bilateral|joint|ministerial|leaders['’]?)\s+)"
 
 
+# How far before its series name a meeting's ordinals may start: eight ordinals and three words
+# between them and the name fit in well under this.
+REACH = 400
+
+
 @lru_cache(maxsize=8)
-def patterns(vocabulary: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+def patterns(vocabulary: Vocabulary) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The full form, the short form ("the 45th Summit") and the series names alone."""
     full = alternation(vocabulary.series_by_name)
     short = alternation(vocabulary.series_by_short_name)
     return (
         re.compile(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,3}}?(?P<name>{full})", re.I),
         re.compile(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,2}}?(?P<name>{short})", re.I),
+        re.compile(full, re.I),
     )
 
 
-def _series_in_document(ctx: DocContext) -> dict[str, int]:
-    full, _ = patterns(ctx.vocabulary)
-    counts: dict[str, int] = {}
-    name_only = re.compile(full.pattern.split("(?P<name>")[1][:-1], re.I)
-    for match in ctx.finditer(name_only):
-        key = ctx.vocabulary.series_by_name[match.group(0).lower()]
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+def _full_forms(text: str, full: re.Pattern, names: list[re.Match]) -> list[re.Match]:
+    """The matches of `full`, each of which ends with a series name: looked for just before each
+    name rather than tried at every word of the article (ordinals are common, series names rare)."""
+    found = []
+    after = 0
+    for name in names:
+        match = full.search(text, max(after, name.start() - REACH), name.end())
+        while match is not None and match.end() < name.end():  # one ending at an earlier name
+            found.append(match)
+            after = match.end()
+            match = full.search(text, after, name.end())
+        if match is not None:
+            found.append(match)
+            after = match.end()
+    return found
 
 
 def _drafts(ctx: DocContext, match: re.Match, series: str) -> list[Draft]:
@@ -61,14 +76,17 @@ def _drafts(ctx: DocContext, match: re.Match, series: str) -> list[Draft]:
 
 
 def extract(ctx: DocContext) -> list[Draft]:
-    full, short = patterns(ctx.vocabulary)
+    full, short, name_only = patterns(ctx.vocabulary)
+    names = ctx.finditer(name_only)
+    if not names:
+        return []  # both forms need the series named in full somewhere in the article
     drafts: list[Draft] = []
     covered: set[int] = set()
-    for match in ctx.finditer(full):
+    for match in _full_forms(ctx.text, full, names):
         series = ctx.vocabulary.series_by_name[match.group("name").lower()]
         drafts.extend(_drafts(ctx, match, series))
         covered.add(match.start())
-    named = _series_in_document(ctx)
+    named = Counter(ctx.vocabulary.series_by_name[name.group(0).lower()] for name in names)
     for match in ctx.finditer(short):
         if match.start() in covered:
             continue
