@@ -25,22 +25,25 @@ _DOCUMENT = r"(?:treaty|treaties|pact|accord|agreement|alliance|constitution|act
 _NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
 
 # Named groups tell the resolver which form matched; order matters (longest forms first).
+# Each form opens with a look at the one character it can start with: ignoring case, `re` would
+# otherwise enter every form at every position (tests/test_timeparse.py checks the classes).
+_MONTH_START = "JFMASOND"
 DATE_PHRASE = re.compile(
     rf"""
-    (?P<mdy>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?P<mdy_y>{_YEAR}))\b
-  | (?P<dmy>(?P<dmy_d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR}))\b
-  | (?P<my>(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR}))\b
-  | (?P<md>(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?)(?:\s*[-–]\s*\d{{1,2}})?\b(?!,?\s*{_YEAR})
-  | (?P<dm>(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{_MONTH}))\b(?!,?\s*{_YEAR})
-  | (?P<theday>\bthe\s+(?P<theday_d>\d{{1,2}})(?:st|nd|rd|th)\b)(?=\s+(?:to|and|through|[-–])\s+the\s+\d{{1,2}}(?:st|nd|rd|th)|\s+of\s+this\s+month)
-  | (?P<rel_year>\b(?:(?P<ry_edge>earlier|later)\s+)?(?P<ry_which>this|last|next)\s+year\b)
-  | (?P<rel_month>\b(?:(?P<rm_edge>earlier|later)\s+)?(?P<rm_which>this|last|next)\s+month\b)
-  | (?P<rel_week>\b(?P<rw_which>this|last|next)\s+week\b)
-  | (?P<rel_day>\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b)
-  | (?P<ago>\b{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago\b)
-  | (?P<weekday>\b(?:(?P<wd_which>last|next|this|on)\s+)?(?P<wd_name>{_WEEKDAY})\b)
-  | (?P<year>\b(?:in|since|from|of|by|during|until)\s+(?P<year_y>{_YEAR})\b(?![-–]\d))
-  | (?P<theyear>\bthe\s+(?P<theyear_y>{_YEAR})\b(?![-–]\d)(?!(?:\s+[\w.'’-]+){{0,4}}?\s+{_DOCUMENT}\b))
+    (?=[{_MONTH_START}])(?P<mdy>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?P<mdy_y>{_YEAR}))\b
+  | (?=[\d])(?P<dmy>(?P<dmy_d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR}))\b
+  | (?=[{_MONTH_START}])(?P<my>(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR}))\b
+  | (?=[{_MONTH_START}])(?P<md>(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?)(?:\s*[-–]\s*\d{{1,2}})?\b(?!,?\s*{_YEAR})
+  | (?=[\d])(?P<dm>(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{_MONTH}))\b(?!,?\s*{_YEAR})
+  | (?=[t])(?P<theday>\bthe\s+(?P<theday_d>\d{{1,2}})(?:st|nd|rd|th)\b)(?=\s+(?:to|and|through|[-–])\s+the\s+\d{{1,2}}(?:st|nd|rd|th)|\s+of\s+this\s+month)
+  | (?=[eltn])(?P<rel_year>\b(?:(?P<ry_edge>earlier|later)\s+)?(?P<ry_which>this|last|next)\s+year\b)
+  | (?=[eltn])(?P<rel_month>\b(?:(?P<rm_edge>earlier|later)\s+)?(?P<rm_which>this|last|next)\s+month\b)
+  | (?=[ltn])(?P<rel_week>\b(?P<rw_which>this|last|next)\s+week\b)
+  | (?=[ytl])(?P<rel_day>\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b)
+  | (?=[\dotfsena])(?P<ago>\b{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago\b)
+  | (?=[lntomwfs])(?P<weekday>\b(?:(?P<wd_which>last|next|this|on)\s+)?(?P<wd_name>{_WEEKDAY})\b)
+  | (?=[isfobdu])(?P<year>\b(?:in|since|from|of|by|during|until)\s+(?P<year_y>{_YEAR})\b(?![-–]\d))
+  | (?=[t])(?P<theyear>\bthe\s+(?P<theyear_y>{_YEAR})\b(?![-–]\d)(?!(?:\s+[\w.'’-]+){{0,4}}?\s+{_DOCUMENT}\b))
     """,
     re.X | re.I,
 )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from checker.timeparse import dateparser_resolve, days_apart, find_times
+from checker.timeparse import DATE_PHRASE, dateparser_resolve, days_apart, find_times
 
 
 def resolve_all(text: str, base: dt.date | None):
@@ -78,3 +81,26 @@ def test_which_phrases_write_their_year_and_which_give_a_start():
     assert found["since 2014"].names_year and found["since 2014"].is_start
     assert not found["on Monday"].names_year
     assert found["March 2023"].names_year and not found["March 2023"].is_start
+
+
+# Each form of DATE_PHRASE opens with a look at its first character; without them it matched the same.
+UNGUARDED = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)(?=\(\?P<)", "", DATE_PHRASE.pattern), DATE_PHRASE.flags)
+DATE_WORDS = ["Jan.", "January", "feb", "March", "mAy", "June", "Sept.", "SEPTEMBER", "Nov", "Dec", "13", "1", "2023",
+              "1999", "the", "The", "13th", "to", "of", "this", "month", "last", "next", "earlier", "later", "year",
+              "week", "night", "yesterday", "Today", "tonight", "tomorrow", "two", "a few", "several", "days", "ago",
+              "Monday", "on", "Tuesday", "ſunday", "in", "since", "From", "by", "during", "until", "treaty", "-", "–",
+              ",", ".", "x", "٣", "Ⅻ", "İ", "Kelvin\u212a"]
+
+
+def test_the_first_character_looks_are_the_only_change():
+    assert UNGUARDED.pattern.count("(?P<") == DATE_PHRASE.pattern.count("(?P<")
+    assert "(?=[" not in UNGUARDED.pattern.split("(?P<theday>")[0].split("(?P<mdy>")[1]
+    assert UNGUARDED.pattern != DATE_PHRASE.pattern
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=14), st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=14, max_size=14))
+def test_guarded_date_phrases_match_what_the_unguarded_matched(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    expected = [(m.span(), m.lastgroup) for m in UNGUARDED.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in DATE_PHRASE.finditer(text)] == expected
