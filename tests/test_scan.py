@@ -218,3 +218,16 @@ def test_meeting_full_forms_found_before_names_on_the_seeds_and_fixtures():
 def test_meeting_full_forms_found_before_names_on_random_prose(words, gaps):
     expected, near_names = full_forms_both_ways("".join(word + gap for word, gap in zip(words, gaps)))
     assert near_names == expected
+
+
+ABBREVIATION_WORDS = ["Mr", "Mrs", "U.S", "U", "S", "D.C", "Gen", "gen", "Sept", "est", "Test", "vs", "etc", "approx",
+                      "J", "é", "x", "_", "1", "No", "Jr", ".", " ", "\n", "smith", "a", "ǅ", "ß", "İ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATION_WORDS), max_size=10))
+def test_abbreviations_are_told_as_the_pattern_told_them(words):
+    from checker.extract.context import _ABBREVIATION, _is_abbreviation
+
+    piece = "".join(words)[-12:] + "."
+    assert _is_abbreviation(piece) == bool(_ABBREVIATION.search(piece)), piece

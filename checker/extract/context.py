@@ -27,6 +27,7 @@ RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
 # Pronouns by which a sentence refers back to what the sentence before it talks about.
 REFERS_BACK = re.compile(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
 # Tokens whose final period does not end a sentence.
+_LOWER_CASE_ABBREVIATIONS = ("vs.", "etc.", "approx.", "est.")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
 )
@@ -251,14 +252,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and _ABBREVIATION.search(text[max(start, match.start() - 12): match.start() + 1]):
+        at = match.start()
+        char = text[at]
+        if char == "." and _is_abbreviation(text[max(start, at - 12): at + 1]):
             continue
-        if match.start() > start:
-            spans.extend(_at_most_max(text, start, match.start() + 1 if match.group(0)[0] in ".!?" else match.start()))
+        if at > start:
+            end = at + 1 if char in ".!?" else at
+            if end - start <= MAX_SENTENCE:
+                spans.append((start, end))
+            else:
+                spans.extend(_at_most_max(text, start, end))
         start = match.end()
     if start < len(text):
         spans.extend(_at_most_max(text, start, len(text)))
     return spans or [(0, len(text))]
+
+
+def _is_abbreviation(piece: str) -> bool:
+    """Whether `piece` ends with an abbreviation's period. All but four of them start with a capital:
+    a piece in lower case is settled without the pattern, which most sentence ends are."""
+    if piece.islower() and not piece.endswith(_LOWER_CASE_ABBREVIATIONS):
+        return False
+    return bool(_ABBREVIATION.search(piece))
 
 
 def _at_most_max(text: str, start: int, end: int) -> list[tuple[int, int]]:
