@@ -231,3 +231,27 @@ def test_abbreviations_are_told_as_the_pattern_told_them(words):
 
     piece = "".join(words)[-12:] + "."
     assert _is_abbreviation(piece) == bool(_ABBREVIATION.search(piece)), piece
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OFFICE_WORDS + ["“Bud”", '"Bud"', "III", "H.E.", "Sir", "Jr.", "JR", "MINISTER"]),
+                max_size=40),
+       st.lists(st.sampled_from([" ", "", "\n", ", "]), min_size=40, max_size=40))
+def test_a_name_start_look_changes_no_appositive(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    pattern = OFFICE_FORMS.appositive
+    assert pattern.pattern.startswith(office_forms.NAME_START)
+    unguarded = re.compile(pattern.pattern[len(office_forms.NAME_START):], pattern.flags)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OFFICE_WORDS + ["ſecretary", "\u212aorea", "the Philippines", "Putin's", "MINISTER",
+                                                "defense", "vice"]), max_size=40),
+       st.lists(st.sampled_from([" ", "", "\n", ", "]), min_size=40, max_size=40))
+def test_a_titled_start_look_changes_no_titled_mention(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    pattern, start = OFFICE_FORMS.titled, office_forms.titled_start(VOCABULARY)
+    assert pattern.pattern.startswith(start)
+    unguarded = re.compile(pattern.pattern[len(start):], pattern.flags)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
