@@ -14,11 +14,11 @@ title that opens the next line. Which office a mention names is decided later (o
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..scan import fold
+from ..scan.first import with_first_look
 from ..vocabulary import Vocabulary, alternation, trie
 from .context import TakenSpans
 from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
@@ -34,9 +34,6 @@ NEGATING_AFTER = re.compile(r"^[\s-]*(?:-?elect|designate|nominee|candidate)\b",
 # After an appositive title, "and the Prime Minister of ..." makes it a list of attendees, not an apposition.
 LIST_AFTER = re.compile(r",?\s+and\s+the\s+[A-Z]")
 # Words that may follow the name in "the TITLE, NAME ..." so that the name is the title's holder.
-# What a rank or a name starts with (see names.RANK and names.NAME_TOKEN): checked first, it spares `re`
-# trying every rank and name form at each lower-case letter of a line.
-NAME_START = r'(?=[A-Z"“])'
 HOLDER_FOLLOWS = rf"(?=[^\S\r\n]*[,.;:]|{SP}(?:said|says|told|who|has|had|was|is|will|would|added|met|led)\b)"
 
 
@@ -66,12 +63,10 @@ def title_alternation(titles) -> str:
     return rf"(?:(?<=\bthen-)|(?<![\w.-]))(?i:{trie(sorted({t.lower() for t in titles}))})(?![\w-]|\.\w)"
 
 
-def titled_start(vocabulary: Vocabulary) -> str:
-    """What a titled mention starts with: a country word (as written), an owner's capital, or a title's
-    first letter in any case. Checked first, it spares `re` trying every country and title at each letter."""
-    countries = "".join(sorted({word[0] for word in vocabulary.country_by_word} - set(string.ascii_uppercase)))
-    titles = "".join(sorted({title[0].lower() for title in vocabulary.roles_by_title}))
-    return rf"(?=[A-Z{re.escape(countries)}]|(?i:[{re.escape(titles)}]))"
+def _compile(source: str) -> re.Pattern:
+    """Each form runs at every position of a title's line: a look at the characters it can start with
+    (checker/scan/first.py) spares `re` trying every country, rank, name and title at most of them."""
+    return with_first_look(re.compile(source))
 
 
 @dataclass(frozen=True)
@@ -102,12 +97,12 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
     )
     ranked_name = rf"(?:(?P<rank>{RANK}){SP})?(?P<name>{NAME.pattern})"
     return Patterns(
-        titled=re.compile(rf"{titled_start(vocabulary)}{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
-        appositive=re.compile(rf"{NAME_START}{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
-        title_comma=re.compile(
+        titled=_compile(rf"{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
+        appositive=_compile(rf"{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
+        title_comma=_compile(
             rf"(?<![\w'’])(?:[Tt]he{SP}(?={titles})|(?=[A-Z][\w.]*['’]s{SP})){modifier}(?P<title>{titles}){after},{SP}{ranked_name}{HOLDER_FOLLOWS}"
         ),
-        counterpart=re.compile(
+        counterpart=_compile(
             rf"\b(?:his|her|their){SP}counterparts?{SP}(?:from|of|in){SP}(?:the{SP})?(?P<place>{country}),{SP}{ranked_name}"
         ),
         name_after=re.compile(rf"{SP}of{SP}(?:the{SP})?(?P<place>{country})"),

@@ -7,6 +7,7 @@ import time
 from typing import Iterator
 
 from .bounds import fold, longest_runs
+from .first import with_first_look
 from .words import CASELESS, DIGITS, STRIDE, Shape, shape
 
 
@@ -77,19 +78,19 @@ class Text:
         tuner.uses += 1
         found = shape(pattern) if tuner.uses > ANALYSE_AFTER else None
         if found is None:
-            return list(pattern.finditer(self.text))
+            return list(with_first_look(pattern).finditer(self.text))
         if not all(self.contains(gate) for gate in found.gates):
             return []
         use_word = tuner.use_word()
         if use_word is not None:
-            return list(_near_places(pattern, found, self) if use_word else pattern.finditer(self.text))
+            return list(_near_places(pattern, found, self) if use_word else with_first_look(pattern).finditer(self.text))
         if tuner.trying_word():
             self.folded, self.runs  # shared by every pattern of the text: not this pattern's cost
         started = time.process_time()  # this process's time: other processes on the machine do not count
         if tuner.trying_word():
             matches = list(_near_places(pattern, found, self))
         else:
-            matches = list(pattern.finditer(self.text))
+            matches = list(with_first_look(pattern).finditer(self.text))
         tuner.record(time.process_time() - started, len(self.text))
         return matches
 

@@ -9,6 +9,7 @@ from re import _compiler, _parser
 from re import _constants as sre
 
 from .bounds import _MEMO, _REPEATS, _ZERO_WIDTH, SPACE_RUN, TOKEN_RUN, Unbounded, Width, item_width, lookahead, width
+from .first import first_look
 
 # Past the place it was sent to, a head search covers this much more text, so
 # that places close together do not each cost a search.
@@ -247,6 +248,9 @@ def shape(pattern: re.Pattern) -> Shape | None:
         if best is None:
             return None
         word, head_items, head_extent = best
+        look = first_look(_parser.SubPattern(tree.state, head_items))
+        if look is not None:  # a look at the first character lets each head search skip most positions
+            head_items = _parser.parse(look, pattern.flags).data + head_items
         head = pattern if head_items == tree.data else _compiler.compile(_parser.SubPattern(tree.state, head_items), pattern.flags)
     except (Unbounded, RecursionError, TypeError, ValueError, re.error):
         return None
