@@ -237,8 +237,11 @@ class DocContext:
                 candidates[key] += 2 if named == len(alliance.members) else 1
         if not candidates:
             return None
-        # Ties (a shared name such as "Mutual Defense Treaty") go to the article's topic.
-        return max(sorted(candidates), key=lambda k: (candidates[k], self.alliance_scores[k]))
+        best = max(candidates.values())
+        tied = sorted(key for key, count in candidates.items() if count == best)
+        # Ties (a shared name such as "Mutual Defense Treaty") go to the article's topic, which
+        # only a tie needs scoring.
+        return tied[0] if len(tied) == 1 else max(tied, key=lambda k: self.alliance_scores[k])
 
     @cached_property
     def main_alliance(self) -> str | None:
