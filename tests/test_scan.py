@@ -186,9 +186,11 @@ def test_office_forms_match_the_same_over_title_lines_on_random_prose(words, gap
 
 
 def test_title_lines_skip_titles_inside_words_and_keep_line_bounds():
-    text = "Compmiss.\r\nThe PM said.\nA premiership\u2028the Prime Minister Kishida\n"
+    text = ("Compmiss.\r\nThe PM said.\nA premiership\u2028the Prime Minister Kishida\nHe faced charges.\n"
+            "The CHARGÉ Kim\n")
     lines = office_forms.lines_with(text, scan.fold(text), OFFICE_FORMS.keywords)
-    assert [text[start:end] for start, end in lines] == ["The PM said.", "A premiership\u2028the Prime Minister Kishida"]
+    assert [text[start:end] for start, end in lines] == [
+        "The PM said.", "A premiership\u2028the Prime Minister Kishida", "The CHARGÉ Kim"]
 
 
 # Meeting numbers in full form are looked for just before each series name (meeting_number._full_forms).

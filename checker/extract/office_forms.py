@@ -113,11 +113,11 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
 def _keywords(titles) -> tuple[tuple[str, bool], ...]:
     """What lines_with looks for: each title lower-cased, and "counterpart"; a title that holds a shorter
     one as words adds no line. `checker.scan.fold` lower-cases ASCII letters only, so a title is cut
-    before its first other letter ("chargé" -> "charg"), and then its end is not checked."""
+    before its first other letter ("chargé" -> "charg", marked as cut)."""
     words = {t.lower() for t in titles} | {"counterpart"}
     kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
-    cut = {re.match(r"[\x00-\x7f]*", w).group(0) for w in kept}
-    return tuple(sorted((w, w in kept) for w in cut if w))
+    cut = {re.match(r"[\x00-\x7f]*", w).group(0): w for w in kept}
+    return tuple(sorted((ascii_part, ascii_part != word) for ascii_part, word in cut.items() if ascii_part))
 
 
 def clean_name(text: str, start: int, raw: str, from_end: bool) -> tuple[int, int, bool] | None:
@@ -190,13 +190,16 @@ def _mention(text: str, vocabulary: Vocabulary, form: str, match: re.Match, foun
 
 
 def lines_with(text: str, folded: str, words: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
-    """The lines (start, end, without the line break) where one of `words` starts a word of `folded`
-    (the text lower-cased by checker.scan.fold, same length) and, if so marked, ends one; in order."""
+    """The lines (start, end, without the line break) where one of `words` stands as a word in `folded`
+    (the text lower-cased by checker.scan.fold, same length), in order. A word marked as cut is followed
+    by a letter outside ASCII instead ("charg" + "é")."""
     found = {}
-    for word, whole in words:
+    for word, cut in words:
         at = folded.find(word)
         while at != -1:
-            if _word_character(folded[at - 1:at]) or (whole and _word_character(folded[at + len(word):at + len(word) + 1])):
+            after = folded[at + len(word):at + len(word) + 1]
+            ends_right = after > "\x7f" if cut else not _word_character(after)
+            if _word_character(folded[at - 1:at]) or not ends_right:
                 at = folded.find(word, at + 1)
                 continue
             start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
