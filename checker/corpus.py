@@ -41,13 +41,21 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|
 FRONT_MATTER_DATE = re.compile(r"^(?:published|date)\s*:\s*['\"]?(?P<value>[^'\"\r\n]+?)['\"]?\s*$", re.M | re.I)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Turns character offsets into 1-based (line, column); the only place that does."""
 
     def __init__(self, text: str):
         starts = [0]
-        for match in re.finditer(r"\r\n|\r|\n", text):
-            starts.append(match.end())
+        if "\r" in text:
+            starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+        else:  # the common case, found by str.find
+            at = text.find("\n")
+            while at != -1:
+                starts.append(at + 1)
+                at = text.find("\n", at + 1)
         self.line_starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -33,11 +33,13 @@ ROW_FIELDS = ("kind", "subject", "value", "qualifier", "time", "form", "person",
 def claim_rows(doc: Document, vocabulary: Vocabulary) -> list[tuple]:
     """Every claim in one document, sorted by position, as rows (see ROW_FIELDS)."""
     ctx = DocContext(doc, vocabulary)
-    index = LineIndex(doc.text)
     drafts: dict[tuple[str, int, int], Draft] = {}
     for module in EXTRACTORS:
         for draft in module.extract(ctx):
             drafts.setdefault((draft.kind, draft.start, draft.end), draft)
+    if not drafts:
+        return []
+    index = LineIndex(doc.text)
     # Treaty signatories without a date of their own take the founding year the document gives.
     rows = []
     for d in sorted(date_signatories(list(drafts.values())), key=lambda d: (d.start, d.end, d.kind)):
