@@ -108,25 +108,26 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
     subject = claims[0].subject if claims else ""
     office = subject.split(":", 1)[-1]
     groups = people(claims)
-    clashing = [(g, members) for g, members in zip(groups, _clashing_claims(groups, rule.window_days)) if members]
+    names = [_name(g) for g in groups]  # each person's name, worked out once: outcomes name them often
+    clashing = [(name, members) for name, members in zip(names, _clashing_claims(groups, rule.window_days)) if members]
     outcomes = []
     if clashing:
-        names = " and ".join(_name(g) for g, _ in clashing)
+        named = " and ".join(name for name, _ in clashing)
         outcomes.append(Outcome(Verdict.contradiction, subject,
-                                f"{office}: {names} named as holder within {rule.window_days} days of each other",
-                                [(_name(g), members) for g, members in clashing]))
+                                f"{office}: {named} named as holder within {rule.window_days} days of each other",
+                                [(name, members) for name, members in clashing]))
     in_conflict = {c.id for _, members in clashing for c in members}
     calm = [[c for c in g if c.id not in in_conflict] for g in groups]
-    dated = [(g, rest) for g, rest in zip(groups, calm) if any(c.time for c in rest)]
+    dated = [(name, rest) for name, rest in zip(names, calm) if any(c.time for c in rest)]
     if len(dated) >= 2:
-        chain = " → ".join(f"{_name(g)} ({_period(rest)})" for g, rest in dated)
+        chain = " → ".join(f"{name} ({_period(rest)})" for name, rest in dated)
         outcomes.append(Outcome(Verdict.succession, subject, f"{office}: succession {chain}",
-                                [(_name(g), rest) for g, rest in dated]))
-    for g, rest in zip(groups, calm):
-        if len({c.doc for c in rest}) >= 2:
-            outcomes.append(Outcome(Verdict.agreement, subject,
-                                    f"{office}: {_name(g)}, agreed by {len({c.doc for c in rest})} documents",
-                                    [(_name(g), rest)]))
+                                [(name, rest) for name, rest in dated]))
+    for name, rest in zip(names, calm):
+        documents = len({c.doc for c in rest})
+        if documents >= 2:
+            outcomes.append(Outcome(Verdict.agreement, subject, f"{office}: {name}, agreed by {documents} documents",
+                                    [(name, rest)]))
     return outcomes
 
 
