@@ -173,20 +173,24 @@ def _is_directory(entry: os.DirEntry) -> bool:
         return False
 
 
-def _walk(top: Path, root: Path, skipped: list[Skipped]) -> list[Path]:
-    """Article files under `top`, depth first in name order.
+def _walk(top: Path, root: Path, skipped: list[Skipped]) -> list[tuple[str, str]]:
+    """(document id, path) of the article files under `top`, depth first in name order.
 
     Iterative, because os.walk recurses once per directory level (a deep tree raised
     RecursionError on Python 3.11). Links to directories are followed, each directory read
     once, so a link loop ends where it started. Hidden directories are left out.
+    Ids are built as the walk goes down, name by name: they equal doc_id_for(path, root)
+    without a Path and a relative_to per file (a fifth of a second at 10,000 files).
     """
-    found: list[Path] = []
+    found: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()
-    pending = [top]
+    below = _below(top, root)
+    # (directory, the id prefix of its files: "" at the root, None when not below the root)
+    pending: list[tuple[str, str | None]] = [(os.fspath(top), None if below is None else "" if below == "." else below + "/")]
     while pending:
-        directory = pending.pop()
+        directory, prefix = pending.pop()
         try:
-            identity = directory.stat()
+            identity = os.stat(directory)
             key = (identity.st_dev, identity.st_ino)
             if key in seen:
                 continue
@@ -194,15 +198,15 @@ def _walk(top: Path, root: Path, skipped: list[Skipped]) -> list[Path]:
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            skipped.append(Skipped(path=doc_id_for(directory, root), reason=f"cannot list directory: {exc.strerror}"))
+            skipped.append(Skipped(path=doc_id_for(Path(directory), root), reason=f"cannot list directory: {exc.strerror}"))
             continue
         subdirectories = []
         for entry in entries:
             if _is_directory(entry):
                 if not entry.name.startswith("."):
-                    subdirectories.append(Path(entry.path))
+                    subdirectories.append((entry.path, None if prefix is None else prefix + entry.name + "/"))
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(Path(entry.path))
+                found.append((entry.name if prefix is None else prefix + entry.name, entry.path))
         pending.extend(reversed(subdirectories))
     return found
 
@@ -226,7 +230,7 @@ def read_manifest(root: Path, manifest_path: Path | None, today: dt.date) -> Man
     return load_manifest(path, _below(path, root) or str(path), today)
 
 
-def read_article(doc_id: str, path: Path, manifest: Manifest, today: dt.date) -> tuple[Document, bytes, list[str]] | Skipped:
+def read_article(doc_id: str, path: str | Path, manifest: Manifest, today: dt.date) -> tuple[Document, bytes, list[str]] | Skipped:
     """One article, decoded and dated, with the bytes it was read from (the claim cache's key) and
     the warnings about it; or the reason it was skipped."""
     try:
@@ -247,7 +251,7 @@ class CorpusPlan:
     """What a corpus holds before any article is read: where, which files, their ids, the manifest."""
 
     root: Path
-    articles: list[tuple[str, Path]]  # (document id, file), sorted by id, one file per id
+    articles: list[tuple[str, str]]  # (document id, file path), sorted by id, one file per id
     manifest: Manifest
     today: dt.date
     skipped: list[Skipped] = field(default_factory=list)
@@ -269,14 +273,14 @@ def plan_corpus(paths: list[Path], manifest_path: Path | None = None) -> CorpusP
     root = corpus_root(paths)
     today = dt.date.today()
     skipped: list[Skipped] = []
-    files: list[Path] = []
+    files: list[tuple[str, str]] = []
     for path in paths:
-        files.extend(_walk(path, root, skipped) if path.is_dir() else [path])
+        files.extend(_walk(path, root, skipped) if path.is_dir() else [(doc_id_for(path, root), os.fspath(path))])
     manifest = read_manifest(root, manifest_path, today)
-    by_id: dict[str, Path] = {}
-    for path in files:
+    by_id: dict[str, str] = {}
+    for doc_id, path in files:
         # The same file named twice on the command line, or inside a directory also given: the first one.
-        by_id.setdefault(doc_id_for(path, root), path)
+        by_id.setdefault(doc_id, path)
     # A skipped file is in the corpus, and named as skipped.
     unlisted = [f"{manifest.where(name)}: lists {name!r}, which is not in the corpus"
                 for name in sorted(set(manifest.dates) - set(by_id))]

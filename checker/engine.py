@@ -14,7 +14,7 @@ from .cache import CACHE_DIR_NAME, ClaimCache, corpus_key, extractor_fingerprint
 from .compare import COMPARISONS
 from .corpus import Corpus, plan_corpus
 from .models import VERDICT_ORDER, Claim, Finding, Group
-from .pipeline import extract_corpus
+from .pipeline import extract_corpus, fewer_collections
 from .progress import Progress
 from .rules import RuleSet, load_rules
 
@@ -62,12 +62,16 @@ def finding_id(rule_id: str, verdict: str, subject: str, groups: list[Group], cl
 
 def compare_claims(claims: list[Claim], rules: RuleSet) -> list[Finding]:
     by_id = {c.id: c for c in claims}
+    # Claims by kind and subject, gathered once for all the rules.
+    by_kind: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        by_kind[claim.kind][claim.subject].append(claim)
     findings: list[Finding] = []
     for rule in rules.rules:
         by_subject: dict[str, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            if claim.kind in rule.kinds:
-                by_subject[claim.subject].append(claim)
+        for kind in rule.kinds:
+            for subject, members in by_kind[kind].items():
+                by_subject[subject].extend(members)
         comparison = COMPARISONS[rule.comparison]
         for subject in sorted(by_subject):
             subject_claims = sorted(by_subject[subject], key=lambda c: (c.doc, c.span.start, c.id))
@@ -99,6 +103,11 @@ class Options:
 def check(paths: list[Path], rules_dir: Path | None = None, manifest: Path | None = None,
           options: Options | None = None) -> CheckResult:
     options = options or Options()
+    with fewer_collections():
+        return _check(paths, rules_dir, manifest, options)
+
+
+def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, options: Options) -> CheckResult:
     timings = Timings()
     with timings.stage("load"):
         rules = load_rules(rules_dir)

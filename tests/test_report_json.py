@@ -58,3 +58,57 @@ def test_claims_option_filters_the_claims_listed():
     assert none["claims"] == []
     for report in (referred, none):
         assert report["summary"] == every["summary"] and report["findings"] == every["findings"]
+
+
+def test_item_text_equals_the_general_writer_for_any_field_type():
+    import datetime as dt
+    from enum import Enum
+
+    from pydantic import BaseModel
+
+    from checker.report.json_report import ITEM_LEVEL, item_text
+
+    class Colour(str, Enum):
+        red = "red"
+
+    class Number(Enum):
+        one = 1
+
+    class Inner(BaseModel):
+        when: dt.date
+        ratio: float
+
+    class Empty(BaseModel):
+        pass
+
+    class Outer(BaseModel):
+        name: str
+        count: int
+        flag: bool
+        colour: Colour
+        number: Number
+        missing: None = None
+        inner: Inner
+
+    class WithList(BaseModel):
+        name: str
+        items: list[int]
+
+    class WithEmpty(BaseModel):
+        empty: Empty
+
+    models = [
+        Outer(name='a "quoted"\nline é', count=-3, flag=True, colour=Colour.red, number=Number.one,
+              inner=Inner(when=dt.date(2024, 2, 29), ratio=0.5)),
+        WithList(name="x", items=[1, 2]),
+        WithList(name="x", items=[]),
+        WithEmpty(empty=Empty()),
+    ]
+    for model in models:
+        pieces = []
+        write_indented(plain(model), pieces.append, ITEM_LEVEL)
+        assert item_text(model) == "".join(pieces)
+    assert item_text(models[0]) == (
+        '{\n      "name": "a \\"quoted\\"\\nline é",\n      "count": -3,\n      "flag": true,\n      "colour": "red",\n'
+        '      "number": 1,\n      "missing": null,\n      "inner": {\n        "when": "2024-02-29",\n        "ratio": 0.5\n'
+        '      }\n    }')

@@ -9,9 +9,11 @@ other claims of the office form a succession when they name different people
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..extract.names import same_person
 from ..models import Claim, Verdict
-from ..timeparse import days_apart
+from ..timeparse import date_range
 from .outcome import Outcome
 
 
@@ -54,12 +56,50 @@ def _period(group: list[Claim]) -> str:
     return times[0] if times[0] == times[-1] else f"{times[0]}..{times[-1]}"
 
 
-def _clashing_claims(group: list[Claim], others: list[list[Claim]], window_days: int) -> list[Claim]:
-    """The claims of one person that another person's claims for the office come within the window of."""
-    return [
-        c for c in group
-        if c.time and any(o.time and days_apart(c.time, o.time) <= window_days for other in others for o in other)
-    ]
+def _clashing_claims(groups: list[list[Claim]], window_days: int) -> list[list[Claim]]:
+    """For each person, the claims that another person's claim for the office comes within the window of.
+
+    Two time values are within the window when each starts no later than `window_days` after the
+    other ends. Rather than compare every claim with every other person's claims (millions of
+    pairs in an archive), the dated claims are sorted by first day; for each prefix of that order
+    we keep the latest last day and the latest last day of a different person. A claim then
+    clashes when, among the claims starting early enough, another person's ends late enough.
+    """
+    days = [[_days(c.time) if c.time else None for c in group] for group in groups]
+    spans = sorted((first, last, person) for person, group_days in enumerate(days) for first, last in filter(None, group_days))
+    starts = [first for first, _, _ in spans]
+    latest = []  # per prefix of `spans`: the latest last day, whose it is, the latest of anyone else
+    top = top_person = other = None
+    for _, last, person in spans:
+        if person == top_person:
+            top = max(top, last)
+        elif top is None or last > top:
+            top, top_person, other = last, person, top  # the previous latest was someone else's
+        else:
+            other = last if other is None else max(other, last)
+        latest.append((top, top_person, other))
+    clashing = []
+    for person, (group, group_days) in enumerate(zip(groups, days)):
+        members = []
+        for claim, found in zip(group, group_days):
+            if found is None:
+                continue
+            first, last = found
+            reach = bisect_right(starts, last + window_days)
+            if not reach:
+                continue
+            top, top_person, other = latest[reach - 1]
+            others_latest = other if top_person == person else top
+            if others_latest is not None and others_latest >= first - window_days:
+                members.append(claim)
+        clashing.append(members)
+    return clashing
+
+
+def _days(time: str) -> tuple[int, int]:
+    """The first and last day a time value covers, as day numbers."""
+    first, last = date_range(time)
+    return first.toordinal(), last.toordinal()
 
 
 def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
@@ -68,28 +108,26 @@ def compare(rule, claims: list[Claim], vocabulary=None) -> list[Outcome]:
     subject = claims[0].subject if claims else ""
     office = subject.split(":", 1)[-1]
     groups = people(claims)
-    clashes = [
-        (g, _clashing_claims(g, [h for h in groups if h is not g], rule.window_days)) for g in groups
-    ]
-    clashing = [(g, members) for g, members in clashes if members]
+    names = [_name(g) for g in groups]  # each person's name, worked out once: outcomes name them often
+    clashing = [(name, members) for name, members in zip(names, _clashing_claims(groups, rule.window_days)) if members]
     outcomes = []
     if clashing:
-        names = " and ".join(_name(g) for g, _ in clashing)
+        named = " and ".join(name for name, _ in clashing)
         outcomes.append(Outcome(Verdict.contradiction, subject,
-                                f"{office}: {names} named as holder within {rule.window_days} days of each other",
-                                [(_name(g), members) for g, members in clashing]))
+                                f"{office}: {named} named as holder within {rule.window_days} days of each other",
+                                [(name, members) for name, members in clashing]))
     in_conflict = {c.id for _, members in clashing for c in members}
     calm = [[c for c in g if c.id not in in_conflict] for g in groups]
-    dated = [(g, rest) for g, rest in zip(groups, calm) if any(c.time for c in rest)]
+    dated = [(name, rest) for name, rest in zip(names, calm) if any(c.time for c in rest)]
     if len(dated) >= 2:
-        chain = " → ".join(f"{_name(g)} ({_period(rest)})" for g, rest in dated)
+        chain = " → ".join(f"{name} ({_period(rest)})" for name, rest in dated)
         outcomes.append(Outcome(Verdict.succession, subject, f"{office}: succession {chain}",
-                                [(_name(g), rest) for g, rest in dated]))
-    for g, rest in zip(groups, calm):
-        if len({c.doc for c in rest}) >= 2:
-            outcomes.append(Outcome(Verdict.agreement, subject,
-                                    f"{office}: {_name(g)}, agreed by {len({c.doc for c in rest})} documents",
-                                    [(_name(g), rest)]))
+                                [(name, rest) for name, rest in dated]))
+    for name, rest in zip(names, calm):
+        documents = len({c.doc for c in rest})
+        if documents >= 2:
+            outcomes.append(Outcome(Verdict.agreement, subject, f"{office}: {name}, agreed by {documents} documents",
+                                    [(name, rest)]))
     return outcomes
 
 

@@ -40,6 +40,8 @@ class Cluster:
     loose: tuple[float, float] = (-math.inf, math.inf)
     _documents: set[str] | None = field(default=None, repr=False, compare=False)
     _counted: int = field(default=0, repr=False, compare=False)
+    _claims: list[Claim] | None = field(default=None, repr=False, compare=False)
+    _sorted: int = field(default=0, repr=False, compare=False)
 
     @property
     def documents(self) -> set[str]:
@@ -50,7 +52,12 @@ class Cluster:
 
     @property
     def claims(self) -> list[Claim]:
-        return sorted((r.claim for r in self.readings), key=lambda c: (c.doc, c.span.start, c.id))
+        """The claims in document order, sorted once the cluster stops growing (the main group is
+        listed by each of its findings). A copy: callers may keep or change the list."""
+        if self._claims is None or self._sorted != len(self.readings):
+            ordered = sorted((r.claim for r in self.readings), key=lambda c: (c.doc, c.span.start, c.id))
+            self._claims, self._sorted = ordered, len(self.readings)
+        return list(self._claims)
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float] | None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
+from functools import lru_cache
 from json.encoder import encode_basestring
-
 from typing import Callable, Iterable
 
+from pydantic import BaseModel
+
 from ..engine import CheckResult
-from .records import claim_record, plain, report_record, shown_claims
+from .records import plain, plain_value, record_fields, report_record, shown_claims
 
 INDENT = "  "
 
@@ -26,53 +29,73 @@ class Stream:
 
 def write(result: CheckResult, out: Callable[[str], object], claims: str = "all") -> None:
     """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`."""
-    record = report_record(result, claims="none")
+    record = report_record(result, claims="none", documents=False)
     listed = shown_claims(result, claims)
-    record["documents"] = Stream(map(plain, result.corpus.documents), not result.corpus.documents)
-    record["claims"] = Stream(map(Prewritten, map(claim_text, listed)), not listed)
+    record["documents"] = Stream(map(item_text, result.corpus.documents), not result.corpus.documents)
+    record["claims"] = Stream(map(item_text, listed), not listed)
     write_indented(record, out)
     out("\n")
 
 
 class Prewritten(str):
-    """A value already in its indented JSON form (at the claims' depth in the report)."""
+    """A value already in its indented JSON form (at the depth of a report's list items)."""
 
 
-CLAIM_LEVEL = 2  # report -> "claims" list -> claim
+ITEM_LEVEL = 2  # report -> "claims" (or "documents") list -> claim
 
 
-def claim_text(claim) -> str:
-    """A claim as write_indented puts it at CLAIM_LEVEL, in one go: claims are most of a report.
-
-    Scalars and nested models (the span) take the template; anything else goes
-    the general way, so a field added to Claim can never be written wrong.
-    """
-    record = claim_record(claim)
-    lines = []
-    if not _flat_with_models(record):
+def item_text(model: BaseModel) -> Prewritten:
+    """A model's record as write_indented puts it at ITEM_LEVEL, in one go: claims and documents are most of a report."""
+    text = _model_text(model, ITEM_LEVEL)
+    if text is None:
         pieces: list[str] = []
-        write_indented(record, pieces.append, CLAIM_LEVEL)
-        return "".join(pieces)
-    _template_lines(record, CLAIM_LEVEL, lines)
-    return "".join(lines)
+        write_indented(plain(model), pieces.append, ITEM_LEVEL)
+        text = "".join(pieces)
+    return Prewritten(text)
 
 
-def _flat_with_models(record: dict) -> bool:
-    return all(not isinstance(v, (list, Stream)) and (not isinstance(v, dict) or (v and _flat_with_models(v)))
-               for v in record.values()) and bool(record)
-
-
-def _template_lines(record: dict, level: int, lines: list) -> None:
-    inner = "\n" + INDENT * (level + 1)
-    separator = "{" + inner
-    for key, item in record.items():
-        if isinstance(item, dict):
-            lines.append(separator + _key(key))
-            _template_lines(item, level + 1, lines)
+def _model_text(model: BaseModel, level: int) -> str | None:
+    """plain(model) as indented JSON, straight from the model's fields, when each is a scalar or a model
+    written the same way; None for anything else (a list, an empty model), which goes the general way.
+    Strings, integers, None and string enums, nearly every value, skip the general conversion."""
+    layout = _layout(type(model), level)
+    if layout is None:
+        return None
+    pieces = []
+    for name, opening in layout:
+        value = getattr(model, name)
+        kind = type(value)
+        if kind is str:
+            text = encode_basestring(value)
+        elif kind is int:
+            text = int.__repr__(value)
+        elif value is None:
+            text = "null"
+        elif isinstance(value, Enum) and type(value.value) is str:
+            text = encode_basestring(value.value)
+        elif isinstance(value, BaseModel):
+            text = _model_text(value, level + 1)
+            if text is None:
+                return None
         else:
-            lines.append(separator + _key(key) + _scalar(item))
-        separator = "," + inner
-    lines.append("\n" + INDENT * level + "}")
+            value = plain_value(value)
+            if isinstance(value, (dict, list)):
+                return None
+            text = _scalar(value)
+        pieces.append(opening)
+        pieces.append(text)
+    pieces.append("\n" + INDENT * level + "}")
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=None)
+def _layout(model_type: type, level: int) -> tuple[tuple[str, str], ...] | None:
+    """Each field of a model's record with the text before its value at `level` ('{' or ',', the indent, the key)."""
+    names = record_fields(model_type)
+    if not names:
+        return None
+    inner = "\n" + INDENT * (level + 1)
+    return tuple((name, ("{" if i == 0 else ",") + inner + _key(name)) for i, name in enumerate(names))
 
 
 def render(result: CheckResult, claims: str = "all") -> str:

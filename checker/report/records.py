@@ -121,15 +121,15 @@ def plain(model: BaseModel) -> dict:
     Fields in declaration order, excluded ones left out; enums by value, dates in ISO form.
     tests/test_report_json.py checks it against model_dump.
     """
-    return {name: _plain_value(getattr(model, name)) for name in _fields(type(model))}
+    return {name: plain_value(getattr(model, name)) for name in record_fields(type(model))}
 
 
 @lru_cache(maxsize=None)
-def _fields(model_type: type) -> tuple[str, ...]:
+def record_fields(model_type: type) -> tuple[str, ...]:
     return tuple(name for name, info in model_type.model_fields.items() if not info.exclude)
 
 
-def _plain_value(value):
+def plain_value(value):
     if isinstance(value, (str, int, float)) and not isinstance(value, Enum) or value is None:
         return value
     if isinstance(value, Enum):
@@ -137,11 +137,11 @@ def _plain_value(value):
     if isinstance(value, BaseModel):
         return plain(value)
     if isinstance(value, (list, tuple)):
-        return [_plain_value(v) for v in value]
+        return [plain_value(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _plain_value(v) for k, v in value.items()}
+        return {k: plain_value(v) for k, v in value.items()}
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
@@ -174,14 +174,16 @@ def shown_claims(result: CheckResult, shown: str) -> list[Claim]:
     return [c for c in result.claims if c.id in referred]
 
 
-def report_record(result: CheckResult, claims: str = "all") -> dict:
+def report_record(result: CheckResult, claims: str = "all", documents: bool = True) -> dict:
+    """The whole report; with documents=False its documents are left as an empty list (the JSON
+    writer streams them)."""
     from .. import __version__
 
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__, "rules": result.rules.fingerprint},
         "summary": summary(result),
-        "documents": [plain(d) for d in result.corpus.documents],
+        "documents": [plain(d) for d in result.corpus.documents] if documents else [],
         "claims": [claim_record(c) for c in shown_claims(result, claims)],
         "findings": [finding_record(f, result) for f in result.findings],
         "skipped": [plain(s) for s in result.corpus.skipped],
