@@ -280,3 +280,19 @@ def test_first_looks_change_no_match_on_the_seeds_and_fixtures():
         for text in corpus_texts():
             assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], name
     assert looked >= 10
+
+
+OFFICE_LOOK_WORDS = LOOK_WORDS + ["the Philippines", "Putin's", "MINISTER", "defense", "vice", "then-Prime", "Admiral"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OFFICE_LOOK_WORDS), max_size=40),
+       st.lists(st.sampled_from([" ", "", "\n", ", "]), min_size=40, max_size=40))
+def test_the_office_forms_written_looks_change_no_match(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    for name, look in office_forms.starts(VOCABULARY).items():
+        pattern = getattr(OFFICE_FORMS, name)
+        assert pattern.pattern.startswith(look)
+        plain = without_look(pattern)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], name

@@ -14,11 +14,11 @@ title that opens the next line. Which office a mention names is decided later (o
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..scan import fold
-from ..scan.first import with_first_look
 from ..vocabulary import Vocabulary, alternation, trie
 from .context import TakenSpans
 from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
@@ -63,10 +63,19 @@ def title_alternation(titles) -> str:
     return rf"(?:(?<=\bthen-)|(?<![\w.-]))(?i:{trie(sorted({t.lower() for t in titles}))})(?![\w-]|\.\w)"
 
 
-def _compile(source: str) -> re.Pattern:
-    """Each form runs at every position of a title's line: a look at the characters it can start with
-    (checker/scan/first.py) spares `re` trying every country, rank, name and title at most of them."""
-    return with_first_look(re.compile(source))
+def starts(vocabulary: Vocabulary) -> dict[str, str]:
+    """A look at the characters each form can start with, which spares `re` trying every country, rank,
+    name and title at most positions of a line. Written here rather than worked out by checker/scan/first.py,
+    which would parse these long patterns a second time on every run (tests/test_scan.py checks both agree)."""
+    countries = "".join(sorted({word[0] for word in vocabulary.country_by_word} - set(string.ascii_uppercase)))
+    title_letters = "".join(sorted({title[0].lower() for title in vocabulary.roles_by_title}))
+    return {
+        # a country word as written, an owner's capital, or a title's first letter in any case
+        "titled": rf"(?=[A-Z{re.escape(countries)}]|(?i:[{re.escape(title_letters)}]))",
+        "appositive": r'(?=[A-Z"“])',  # a rank or a name (names.RANK, names.NAME_TOKEN)
+        "title_comma": r"(?=[A-Zt])",  # "The", "the", or an owner's capital
+        "counterpart": r"(?=[ht])",  # his, her, their
+    }
 
 
 @dataclass(frozen=True)
@@ -96,14 +105,15 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
         rf"(?:(?P<sender>{country}){SP}Embassy{SP}(?:in|to){SP}(?:the{SP})?(?P<post>{country})|(?P<place>{country})))?"
     )
     ranked_name = rf"(?:(?P<rank>{RANK}){SP})?(?P<name>{NAME.pattern})"
+    start = starts(vocabulary)
     return Patterns(
-        titled=_compile(rf"{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
-        appositive=_compile(rf"{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
-        title_comma=_compile(
-            rf"(?<![\w'’])(?:[Tt]he{SP}(?={titles})|(?=[A-Z][\w.]*['’]s{SP})){modifier}(?P<title>{titles}){after},{SP}{ranked_name}{HOLDER_FOLLOWS}"
+        titled=re.compile(rf"{start['titled']}{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
+        appositive=re.compile(rf"{start['appositive']}{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
+        title_comma=re.compile(
+            rf"{start['title_comma']}(?<![\w'’])(?:[Tt]he{SP}(?={titles})|(?=[A-Z][\w.]*['’]s{SP})){modifier}(?P<title>{titles}){after},{SP}{ranked_name}{HOLDER_FOLLOWS}"
         ),
-        counterpart=_compile(
-            rf"\b(?:his|her|their){SP}counterparts?{SP}(?:from|of|in){SP}(?:the{SP})?(?P<place>{country}),{SP}{ranked_name}"
+        counterpart=re.compile(
+            rf"{start['counterpart']}\b(?:his|her|their){SP}counterparts?{SP}(?:from|of|in){SP}(?:the{SP})?(?P<place>{country}),{SP}{ranked_name}"
         ),
         name_after=re.compile(rf"{SP}of{SP}(?:the{SP})?(?P<place>{country})"),
         keywords=_keywords(vocabulary.roles_by_title),
