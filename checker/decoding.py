@@ -88,7 +88,7 @@ def _is_mostly_utf8(data: bytes, as_utf8: Decoded) -> bool:
 
 def _text_or_binary(decoded: Decoded) -> Decoded:
     sample = decoded.text[:CONTROL_SAMPLE]
-    if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+    if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise NotText("binary file (mostly control characters)")
     return decoded
 
