@@ -160,7 +160,7 @@ OFFICE_WORDS = WORDS + [
 
 
 def by_lines(pattern: re.Pattern, text: str) -> list:
-    lines = office_forms.lines_with(text, scan.fold(text), OFFICE_FORMS.keywords)
+    lines = office_forms.lines_with(text, scan.fold(text), office_forms.keywords(VOCABULARY))
     return [(m.span(), m.groupdict()) for start, end in lines for m in pattern.finditer(text, start, end)]
 
 
@@ -188,7 +188,7 @@ def test_office_forms_match_the_same_over_title_lines_on_random_prose(words, gap
 def test_title_lines_skip_titles_inside_words_and_keep_line_bounds():
     text = ("Compmiss.\r\nThe PM said.\nA premiership\u2028the Prime Minister Kishida\nHe faced charges.\n"
             "The CHARGÉ Kim\n")
-    lines = office_forms.lines_with(text, scan.fold(text), OFFICE_FORMS.keywords)
+    lines = office_forms.lines_with(text, scan.fold(text), office_forms.keywords(VOCABULARY))
     assert [text[start:end] for start, end in lines] == [
         "The PM said.", "A premiership\u2028the Prime Minister Kishida", "The CHARGÉ Kim"]
 

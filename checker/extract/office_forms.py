@@ -85,9 +85,6 @@ class Patterns:
     title_comma: re.Pattern
     counterpart: re.Pattern
     name_after: re.Pattern
-    # One of these, lower-cased and standing as words, is in every match of the four forms: the titles
-    # and "counterpart" (with whether the word's end is checked too). A line without any holds no mention.
-    keywords: tuple[tuple[str, bool], ...]
 
 
 @lru_cache(maxsize=8)
@@ -116,15 +113,16 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
             rf"{start['counterpart']}\b(?:his|her|their){SP}counterparts?{SP}(?:from|of|in){SP}(?:the{SP})?(?P<place>{country}),{SP}{ranked_name}"
         ),
         name_after=re.compile(rf"{SP}of{SP}(?:the{SP})?(?P<place>{country})"),
-        keywords=_keywords(vocabulary.roles_by_title),
     )
 
 
-def _keywords(titles) -> tuple[tuple[str, bool], ...]:
-    """What lines_with looks for: each title lower-cased, and "counterpart"; a title that holds a shorter
-    one as words adds no line. `checker.scan.fold` lower-cases ASCII letters only, so a title is cut
-    before its first other letter ("chargé" -> "charg", marked as cut)."""
-    words = {t.lower() for t in titles} | {"counterpart"}
+@lru_cache(maxsize=8)
+def keywords(vocabulary: Vocabulary) -> tuple[tuple[str, bool], ...]:
+    """One of these, lower-cased and standing as words, is in every match of the four forms (what
+    lines_with looks for): each title and "counterpart"; a title that holds a shorter one as words adds
+    no line. `checker.scan.fold` lower-cases ASCII letters only, so a title is cut before its first other
+    letter ("chargé" -> "charg", marked as cut)."""
+    words = {t.lower() for t in vocabulary.roles_by_title} | {"counterpart"}
     kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
     cut = {re.match(r"[\x00-\x7f]*", w).group(0): w for w in kept}
     return tuple(sorted((ascii_part, ascii_part != word) for ascii_part, word in cut.items() if ascii_part))
@@ -227,10 +225,12 @@ def _word_character(char: str) -> bool:
 def find_mentions(text: str, vocabulary: Vocabulary, folded: str | None = None) -> list[Mention]:
     """Every office-holder mention, leftmost first; a mention that overlaps an earlier one is dropped.
     `folded` is the text lower-cased by checker.scan.fold, if the caller has it."""
-    found = patterns(vocabulary)
     # No form crosses a line break, so each runs over the lines that hold a title word only: the same
     # matches as over the whole text (lookbehinds still see the text before a line), at a fraction of the cost.
-    lines = lines_with(text, fold(text) if folded is None else folded, found.keywords)
+    lines = lines_with(text, fold(text) if folded is None else folded, keywords(vocabulary))
+    if not lines:
+        return []  # and the long patterns need not even be compiled (a re-run that extracts one article)
+    found = patterns(vocabulary)
 
     def finditer(pattern: re.Pattern) -> list[re.Match]:
         return [match for start, end in lines for match in pattern.finditer(text, start, end)]
