@@ -75,6 +75,8 @@ def _host(ctx: DocContext, mention: Mention, country: str) -> str | None:
 
 
 def resolve_offices(ctx: DocContext, mentions: list[Mention]) -> list[Holder]:
+    if not mentions:
+        return []  # most articles: no need to weigh the article's countries at all
     text = ctx.text
     names = [text[m.name_start:m.name_end] for m in mentions]
     decided: dict[int, tuple[str, str]] = {}  # mention index -> (role, country)
@@ -104,8 +106,8 @@ def resolve_offices(ctx: DocContext, mentions: list[Mention]) -> list[Holder]:
                 settle(i, ctx.vocabulary.roles[role].countries[0])
     # Twice: the second round sees every other holder the first one decided, later ones included.
     guessed = [i for i in titled if i not in decided]
-    article = ArticleFacts(ctx, mentions)
-    for _ in range(2):
+    article = ArticleFacts(ctx, mentions) if guessed else None
+    for _ in range(2 if guessed else 0):
         for i in guessed:
             decided.pop(i, None)
             same = _same_person_country(ctx, mentions, names, i, decided)
