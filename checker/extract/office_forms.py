@@ -124,8 +124,8 @@ def keywords(vocabulary: Vocabulary) -> tuple[tuple[str, bool], ...]:
     letter ("chargé" -> "charg", marked as cut)."""
     words = {t.lower() for t in vocabulary.roles_by_title} | {"counterpart"}
     kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
-    cut = {re.match(r"[\x00-\x7f]*", w).group(0): w for w in kept}
-    return tuple(sorted((ascii_part, ascii_part != word) for ascii_part, word in cut.items() if ascii_part))
+    ascii_parts = {(re.match(r"[\x00-\x7f]*", word).group(0), word) for word in kept}
+    return tuple(sorted({(part, part != word) for part, word in ascii_parts if part}))
 
 
 def clean_name(text: str, start: int, raw: str, from_end: bool) -> tuple[int, int, bool] | None:
