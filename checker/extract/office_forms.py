@@ -116,16 +116,29 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
     )
 
 
+@dataclass(frozen=True)
+class Keyword:
+    """A title (or "counterpart") lower-cased, as lines_with looks for it."""
+
+    text: str  # ASCII: `checker.scan.fold` lower-cases ASCII letters only, so "chargé" is cut to "charg"
+    cut: bool  # cut before a letter outside ASCII, which must then follow it
+    anchor_at: int  # where its longest word, by which it is found, starts in it
+
+
 @lru_cache(maxsize=8)
-def keywords(vocabulary: Vocabulary) -> tuple[tuple[str, bool], ...]:
-    """One of these, lower-cased and standing as words, is in every match of the four forms (what
-    lines_with looks for): each title and "counterpart"; a title that holds a shorter one as words adds
-    no line. `checker.scan.fold` lower-cases ASCII letters only, so a title is cut before its first other
-    letter ("chargé" -> "charg", marked as cut)."""
+def keywords(vocabulary: Vocabulary) -> dict[str, tuple[Keyword, ...]]:
+    """One of these stands as words in every match of the four forms: each title and "counterpart" (a title
+    that holds a shorter one as words adds no line), grouped by their longest word: a `str.find` for each
+    word, not for each title, and each place the word occurs is checked against its titles."""
     words = {t.lower() for t in vocabulary.roles_by_title} | {"counterpart"}
     kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
-    ascii_parts = {(re.match(r"[\x00-\x7f]*", word).group(0), word) for word in kept}
-    return tuple(sorted({(part, part != word) for part, word in ascii_parts if part}))
+    found: dict[str, set[Keyword]] = {}
+    for word in kept:
+        part = re.match(r"[\x00-\x7f]*", word).group(0)
+        if part:
+            anchor = max(re.findall(r"[a-z]+", part), key=len)
+            found.setdefault(anchor, set()).add(Keyword(part, part != word, part.index(anchor)))
+    return {anchor: tuple(sorted(found[anchor], key=lambda k: (k.text, k.cut))) for anchor in sorted(found)}
 
 
 def clean_name(text: str, start: int, raw: str, from_end: bool) -> tuple[int, int, bool] | None:
@@ -197,24 +210,29 @@ def _mention(text: str, vocabulary: Vocabulary, form: str, match: re.Match, foun
     return mention
 
 
-def lines_with(text: str, folded: str, words: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
-    """The lines (start, end, without the line break) where one of `words` stands as a word in `folded`
-    (the text lower-cased by checker.scan.fold, same length), in order. A word marked as cut is followed
-    by a letter outside ASCII instead ("charg" + "é")."""
+def lines_with(text: str, folded: str, words: dict[str, tuple[Keyword, ...]]) -> list[tuple[int, int]]:
+    """The lines (start, end, without the line break) where one of `words` (see keywords) stands as words
+    in `folded`, the text lower-cased by checker.scan.fold (same length); in order."""
     found = {}
-    for word, cut in words:
-        at = folded.find(word)
+    for anchor, titles in words.items():
+        at = folded.find(anchor)
         while at != -1:
-            after = folded[at + len(word):at + len(word) + 1]
-            ends_right = after > "\x7f" if cut else not _word_character(after)
-            if _word_character(folded[at - 1:at]) or not ends_right:
-                at = folded.find(word, at + 1)
+            if not any(_stands_at(folded, title, at - title.anchor_at) for title in titles):
+                at = folded.find(anchor, at + 1)
                 continue
             start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
             found[start] = end = min((e for e in (text.find("\n", at), text.find("\r", at)) if e != -1),
                                      default=len(text))
-            at = folded.find(word, end)
+            at = folded.find(anchor, end)
     return sorted(found.items())
+
+
+def _stands_at(folded: str, title: Keyword, begin: int) -> bool:
+    """Whether `title` is in `folded` at `begin` as words (a cut one followed by a letter outside ASCII)."""
+    if begin < 0 or not folded.startswith(title.text, begin) or _word_character(folded[begin - 1:begin]):
+        return False
+    after = folded[begin + len(title.text):begin + len(title.text) + 1]
+    return after > "\x7f" if title.cut else not _word_character(after)
 
 
 def _word_character(char: str) -> bool:
