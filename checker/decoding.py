@@ -53,6 +53,7 @@ _UNDECODABLE = "\udc80"
 codecs.register_error("factcheck-mark-undecodable", lambda error: (_UNDECODABLE * (error.end - error.start), error.end))
 # Control characters other than tab, line feed, vertical tab, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 CONTROL_SAMPLE = 4096
 MAX_CONTROL_SHARE = 0.1
 
@@ -104,9 +105,13 @@ def decode_article(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise NotText("binary file (contains NUL bytes)")
     try:
-        return _text_or_binary(Decoded(data.decode("utf-8"), "utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+            return Decoded(text, "utf-8")  # no control character at all: in UTF-8 each is its own byte
+        return _text_or_binary(Decoded(text, "utf-8"))
     as_utf8 = _decode(data, "utf-8")
     if _is_mostly_utf8(data, as_utf8):
         return _text_or_binary(as_utf8)
