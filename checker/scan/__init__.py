@@ -24,8 +24,8 @@ It yields exactly the matches of `pattern.finditer(text)`:
 """
 
 from .bounds import EXOTIC_CASES, SPACE_RUN, TOKEN_RUN, Unbounded, Width, fold, longest_runs, lookahead, width
-from .text import _TUNERS, ANALYSE_AFTER, Text, Tuner, _near_places
+from .text import _TUNERS, ANALYSE_AFTER, Text, Tuner, _near_places, tuner_of
 from .words import STRIDE, Shape, Word, required_words, shape
 
 __all__ = ["EXOTIC_CASES", "SPACE_RUN", "TOKEN_RUN", "Unbounded", "Width", "fold", "longest_runs", "lookahead", "width",
-           "_TUNERS", "ANALYSE_AFTER", "Text", "Tuner", "_near_places", "STRIDE", "Shape", "Word", "required_words", "shape"]
+           "_TUNERS", "ANALYSE_AFTER", "Text", "Tuner", "_near_places", "tuner_of", "STRIDE", "Shape", "Word", "required_words", "shape"]

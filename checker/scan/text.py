@@ -71,26 +71,24 @@ class Text:
 
     def finditer(self, pattern: re.Pattern) -> list[re.Match]:
         """The matches of `pattern.finditer(text)`, in order, found the faster of the two ways for this pattern."""
-        tuner = _TUNERS.get(pattern)
-        if tuner is None:
-            tuner = _TUNERS[pattern] = Tuner()
+        tuner = tuner_of(pattern)
         # Analysing a pattern takes tens of milliseconds: worth it for a corpus, not for a few texts.
         tuner.uses += 1
-        found = shape(pattern) if tuner.uses > ANALYSE_AFTER else None
+        found = tuner.shape() if tuner.uses > ANALYSE_AFTER else None
         if found is None:
-            return list(with_first_look(pattern).finditer(self.text))
+            return list(tuner.plain().finditer(self.text))
         if not all(self.contains(gate) for gate in found.gates):
             return []
         use_word = tuner.use_word()
         if use_word is not None:
-            return list(_near_places(pattern, found, self) if use_word else with_first_look(pattern).finditer(self.text))
+            return list(_near_places(pattern, found, self) if use_word else tuner.plain().finditer(self.text))
         if tuner.trying_word():
             self.folded, self.runs  # shared by every pattern of the text: not this pattern's cost
         started = time.process_time()  # this process's time: other processes on the machine do not count
         if tuner.trying_word():
             matches = list(_near_places(pattern, found, self))
         else:
-            matches = list(with_first_look(pattern).finditer(self.text))
+            matches = list(tuner.plain().finditer(self.text))
         tuner.record(time.process_time() - started, len(self.text))
         return matches
 
@@ -105,12 +103,26 @@ class Tuner:
 
     TRIALS = 6  # texts timed each way
 
-    def __init__(self):
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self._plain: re.Pattern | None = None
+        self._shape: Shape | None | bool = False  # False: not analysed yet
         self.uses = 0
         self.seconds = [0.0, 0.0]  # plain, by word
         self.characters = [0, 0]
         self.trials = 0
         self.choice: bool | None = None
+
+    def plain(self) -> re.Pattern:
+        """The pattern to run the plain way: with a look at its first character (see first.py)."""
+        if self._plain is None:
+            self._plain = with_first_look(self.pattern)
+        return self._plain
+
+    def shape(self) -> Shape | None:
+        if self._shape is False:
+            self._shape = shape(self.pattern)
+        return self._shape
 
     def use_word(self) -> bool | None:
         return self.choice
@@ -128,7 +140,17 @@ class Tuner:
             self.choice = by_word < plain
 
 
-_TUNERS: dict[re.Pattern, Tuner] = {}
+# By the pattern's id: hashing a compiled pattern hashes its whole program, up to 15 µs for the
+# long alternations, and a text asks about a dozen patterns. Each tuner keeps its pattern alive,
+# so no other pattern can take its id.
+_TUNERS: dict[int, Tuner] = {}
+
+
+def tuner_of(pattern: re.Pattern) -> Tuner:
+    tuner = _TUNERS.get(id(pattern))
+    if tuner is None or tuner.pattern is not pattern:
+        tuner = _TUNERS[id(pattern)] = Tuner(pattern)
+    return tuner
 
 
 def _near_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[re.Match]:
