@@ -171,12 +171,12 @@ class _Runner:
 
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         if self.pool is None:
-            # The first chunk is extracted here: forked workers then inherit the compiled
-            # patterns and their analysis (see checker/scan/) instead of each redoing them.
-            self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
-            if self.jobs > 1:
-                self._start_pool()
-            return
+            if self.jobs == 1:
+                self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
+                return
+            # Workers start at once and each compiles its patterns: done here first, the compiling
+            # (half a second) would leave the other cores idle while this process reads on.
+            self._start_pool()
         while len(self.waiting) >= self.jobs * IN_FLIGHT:
             self._collect_oldest(rows_by_slot, cache, progress)
         texts = [(doc.id, doc.published, doc.date_source, doc.text) for doc in pending.documents]
@@ -216,7 +216,7 @@ _WORKER_VOCABULARY: Vocabulary | None = None
 
 def _init_worker(vocabulary: Vocabulary) -> None:
     global _WORKER_VOCABULARY
-    if _WORKER_VOCABULARY is None:  # a forked worker already has it, with its compiled patterns
+    if _WORKER_VOCABULARY is None:  # a forked worker already has it
         _WORKER_VOCABULARY = vocabulary
 
 
