@@ -296,3 +296,23 @@ def test_the_office_forms_written_looks_change_no_match(words, gaps):
         plain = without_look(pattern)
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(text)], name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A1.!?\n\r ”\"’')](“‘([Mr", max_size=120), st.lists(st.integers(0, 130), max_size=8))
+def test_sentences_split_as_far_as_asked_answer_as_all_split_at_once(text, offsets):
+    from bisect import bisect_right
+
+    from checker.extract.context import DocContext, split_sentences
+    from checker.models import Document
+
+    every = split_sentences(text)
+    starts = [s for s, _ in every]
+    ctx = DocContext(Document(id="a.txt", text=text), VOCABULARY)
+    for offset in offsets:  # in any order, each asking for more or for less than split so far
+        index = bisect_right(starts, offset) - 1
+        assert ctx.sentence_at(offset) == every[max(index, 0)]
+        before = every[index - 1] if index >= 1 else None
+        if before is not None and ("\n" in text[before[1]:every[index][0]] or "\r" in text[before[1]:every[index][0]]):
+            before = None
+        assert ctx.previous_sentence(offset) == before

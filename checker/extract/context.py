@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterator
 
 from ..models import Document, Qualifier
 from ..scan import Text
@@ -111,8 +112,10 @@ class DocContext:
 
     def __post_init__(self) -> None:
         self.scan = Text(self.doc.text)
-        self.sentences = split_sentences(self.text)
-        self._sentence_starts = [s for s, _ in self.sentences]
+        # Split as far as a question needs: most articles' last claim comes before their end.
+        self.sentences = []
+        self._sentence_starts: list[int] = []
+        self._more_sentences: Iterator[tuple[int, int]] | None = iter_sentences(self.text)
         # Per-sentence results every claim of a sentence asks for, computed once per sentence.
         self._times_by_sentence: dict[int, tuple[list[SentenceTime], list[int]]] = {}
         self._alliance_by_sentence: dict[int, str | None] = {}
@@ -129,12 +132,24 @@ class DocContext:
     def published(self) -> dt.date | None:
         return self.doc.published
 
+    def _split_past(self, offset: int) -> None:
+        """Splits on until a sentence starts after `offset`, or the text ends."""
+        while self._more_sentences is not None and (not self._sentence_starts or self._sentence_starts[-1] <= offset):
+            span = next(self._more_sentences, None)
+            if span is None:
+                self._more_sentences = None
+            else:
+                self.sentences.append(span)
+                self._sentence_starts.append(span[0])
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
+        self._split_past(offset)
         index = max(bisect_right(self._sentence_starts, offset) - 1, 0)
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
         """The sentence before the one at `offset`, if it is in the same paragraph (line)."""
+        self._split_past(offset)
         index = bisect_right(self._sentence_starts, offset) - 1
         if index < 1:
             return None
@@ -252,7 +267,11 @@ class DocContext:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    return list(iter_sentences(text)) or [(0, len(text))]
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences' spans, in order (none for a text of line breaks and spaces alone)."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
@@ -262,13 +281,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if at > start:
             end = at + 1 if char in ".!?" else at
             if end - start <= MAX_SENTENCE:
-                spans.append((start, end))
+                yield start, end
             else:
-                spans.extend(_at_most_max(text, start, end))
+                yield from _at_most_max(text, start, end)
         start = match.end()
     if start < len(text):
-        spans.extend(_at_most_max(text, start, len(text)))
-    return spans or [(0, len(text))]
+        yield from _at_most_max(text, start, len(text))
 
 
 def _is_abbreviation(piece: str) -> bool:
