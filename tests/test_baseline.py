@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from seed_copies import D000, D001, D002, D004, SEEDS, SHIPPED_BASELINE, run_cli
 
 from checker.baseline import (
     Verdict,
@@ -21,17 +20,9 @@ from checker.baseline import (
 from checker.engine import check
 from checker.errors import CheckerError
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHIPPED_BASELINE = ROOT / "reports" / "baseline.json"
-D000, D001, D002, D003, D004 = sorted(p.name for p in SEEDS.glob("*.txt"))
 # The seeds' one gated finding: FC101 us-rok, 1953 (000, 001) loosely against 1951–1952 (001) and 1954–1955 (004).
 SEED_DISCREPANCY = "e922042aca16f718"
 SCM_CONTRADICTION_57TH = "61c0564915907eb4"
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def copy_seeds(tmp_path: Path, name: str = "seeds") -> Path:

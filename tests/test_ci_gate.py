@@ -12,11 +12,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from seed_copies import D001, D002, SEEDS, add_shipped_baseline, copy_with_57th
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SEEDS = ROOT / "seeds"
-D002 = sorted(p.name for p in SEEDS.glob("*.txt"))[2]
 NEW_SCM = ("factcheck: new contradiction not in the baseline: FC102 series:scm [61c0564915907eb4] "
            "scm (annual): 54th in 2022-11-03 cannot be squared with 57th in 2024\n")
 FACTCHECK = [sys.executable, "-m", "checker.cli"]
@@ -49,12 +48,11 @@ def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 def repository(tmp_path: Path, contradict: bool) -> Path:
     """A checkout as CI sees it: seeds/ and reports/baseline.json, optionally with 002's 56th SCM made the 57th."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    (tmp_path / "reports").mkdir()
-    shutil.copy(ROOT / "reports" / "baseline.json", tmp_path / "reports" / "baseline.json")
     if contradict:
-        article = tmp_path / "seeds" / D002
-        article.write_text(article.read_text(encoding="utf-8").replace("56th Korea-U.S.", "57th Korea-U.S."), encoding="utf-8")
+        copy_with_57th(tmp_path / "seeds")
+    else:
+        shutil.copytree(SEEDS, tmp_path / "seeds")
+    add_shipped_baseline(tmp_path)
     return tmp_path
 
 
@@ -135,7 +133,7 @@ def test_make_check_fails_on_a_new_contradiction_and_names_it(tmp_path):
     assert done.returncode != 0
     assert done.stderr.startswith(NEW_SCM)
     assert "Error 1" in done.stderr  # factcheck's exit 1, not an error (2)
-    assert (f"{sorted(p.name for p in SEEDS.glob('*.txt'))[1]}:9:55: FC102 contradiction NEW [Fdb0576a5] scm (annual): "
+    assert (f"{D001}:9:55: FC102 contradiction NEW [Fdb0576a5] scm (annual): "
             "54th in 2022-11-03 cannot be squared with 57th in 2024") in done.stdout.splitlines()
     # The reports are still written: they use --fail-on never.
     assert json.loads((tmp_path / "seeds.json").read_text())["summary"]["baseline"] == {"new": 1, "known": 1, "resolved": 0}

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
+from seed_copies import SEEDS, run_cli
 
 
 def test_clean_corpus_exits_0_and_prints_the_summary():

@@ -4,32 +4,20 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from seed_copies import D002, ROOT, add_shipped_baseline, copy_with_57th, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHIPPED_BASELINE = ROOT / "reports" / "baseline.json"
-D002 = sorted(p.name for p in SEEDS.glob("*.txt"))[2]
 SUMMARY_57TH = "5 documents, 33 claims: 1 contradictions, 1 discrepancies, 2 successions, 3 agreements"
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A git repository holding news/ (the seeds with a new SCM contradiction) and the shipped baseline."""
     (tmp_path / ".git").mkdir()
-    shutil.copytree(SEEDS, tmp_path / "news")
-    article = tmp_path / "news" / D002
-    article.write_text(article.read_text(encoding="utf-8").replace("56th Korea-U.S.", "57th Korea-U.S."), encoding="utf-8")
-    (tmp_path / "reports").mkdir()
-    shutil.copy(SHIPPED_BASELINE, tmp_path / "reports" / "baseline.json")
+    copy_with_57th(tmp_path / "news")
+    add_shipped_baseline(tmp_path)
     return tmp_path
 
 

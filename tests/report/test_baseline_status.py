@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-SHIPPED_BASELINE = ROOT / "reports" / "baseline.json"
-D000, D001, D002, D003, D004 = sorted(p.name for p in SEEDS.glob("*.txt"))
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
+from seed_copies import SEEDS, SHIPPED_BASELINE, copy_with_57th, run_cli
 
 
 @pytest.fixture
 def seeds_with_57th(tmp_path: Path) -> Path:
-    corpus = tmp_path / "seeds"
-    shutil.copytree(SEEDS, corpus)
-    article = corpus / D002
-    article.write_text(article.read_text(encoding="utf-8").replace("56th Korea-U.S.", "57th Korea-U.S."), encoding="utf-8")
-    return corpus
+    return copy_with_57th(tmp_path / "seeds")
 
 
 @pytest.fixture

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from seed_copies import D000, D001, D002, D004, ROOT, SEEDS, SHIPPED_BASELINE, copy_with_57th, run_cli
 
 from checker.models import Claim, Span
 from checker.report.github import command, escape_data, escape_property, position
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-SHIPPED_BASELINE = ROOT / "reports" / "baseline.json"
-D000, D001, D002, D003, D004 = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 SCM_NEW = (
     f"::error file=seeds/{D002},line=29,col=303,endLine=29,endColumn=348,"
@@ -34,15 +27,9 @@ US_ROK_MESSAGE = "us-rok: founding year 1953 is only loosely consistent with 195
 US_ROK_WHERE = f"file=seeds/{D001},line=15,col=257,endLine=15,endColumn=274"
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
-
-
 @pytest.fixture
 def repo_with_57th(tmp_path: Path) -> Path:
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    article = tmp_path / "seeds" / D002
-    article.write_text(article.read_text(encoding="utf-8").replace("56th Korea-U.S.", "57th Korea-U.S."), encoding="utf-8")
+    copy_with_57th(tmp_path / "seeds")
     return tmp_path
 
 

