@@ -52,8 +52,8 @@ UTF8_MULTIBYTE = re.compile(
 _UNDECODABLE = "\udc80"
 codecs.register_error("factcheck-mark-undecodable", lambda error: (_UNDECODABLE * (error.end - error.start), error.end))
 # Control characters other than tab, line feed, vertical tab, form feed and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL = re.compile(f"[{re.escape(_CONTROL_BYTES.decode('ascii'))}]")
 CONTROL_SAMPLE = 4096
 MAX_CONTROL_SHARE = 0.1
 

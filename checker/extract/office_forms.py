@@ -66,7 +66,7 @@ def title_alternation(titles) -> str:
 def starts(vocabulary: Vocabulary) -> dict[str, str]:
     """A look at the characters each form can start with, which spares `re` trying every country, rank,
     name and title at most positions of a line. Written here rather than worked out by checker/scan/first.py,
-    which would parse these long patterns a second time on every run (tests/test_scan.py checks both agree)."""
+    which would parse these long patterns a second time on every run (tests/test_scan.py checks they change no match)."""
     countries = "".join(sorted({word[0] for word in vocabulary.country_by_word} - set(string.ascii_uppercase)))
     title_letters = "".join(sorted({title[0].lower() for title in vocabulary.roles_by_title}))
     return {

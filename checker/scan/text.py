@@ -19,6 +19,7 @@ class Text:
         self._folded: str | None = None
         self._runs: tuple[int, int] | None = None
         self._places: dict = {}
+        self._contains: dict[tuple[tuple[str, str], ...], bool] = {}
 
     @property
     def folded(self) -> str:
@@ -45,10 +46,9 @@ class Text:
 
     def contains(self, strings: tuple[tuple[str, str], ...]) -> bool:
         """Whether one of `strings` (no DIGITS among them) occurs in the text."""
-        key = ("contains", strings)
-        found = self._places.get(key)
+        found = self._contains.get(strings)
         if found is None:
-            found = self._places[key] = any(
+            found = self._contains[strings] = any(
                 string in (self.folded if how == CASELESS else self.text) for string, how in strings)
         return found
 
