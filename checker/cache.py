@@ -25,29 +25,43 @@ import re
 from pathlib import Path
 
 from . import __version__
+from .models import Finding
+from .rows import subject_digests
 
 CACHE_DIR_NAME = ".factcheck-cache"
 # Bump when the layout of a pack or of a row changes.
-FORMAT = 3
+FORMAT = 4
 # A file's recorded state is trusted only if the file had not changed for this long when it was
 # recorded: a write in the same clock tick as the read before it leaves mtime and size alike.
 SETTLED_NS = 1_000_000_000
 # Source files whose code decides which claims an article yields.
-EXTRACTOR_SOURCES = ("corpus.py", "decoding.py", "files.py", "manifest.py", "models.py", "numbers.py", "scan", "timeparse.py", "vocabulary.py", "extract")
+EXTRACTOR_SOURCES = ("corpus.py", "decoding.py", "files.py", "manifest.py", "models.py", "numbers.py", "rows.py", "scan", "timeparse.py", "vocabulary.py", "extract")
+# Source files whose code decides the findings of a subject's claims (rules and vocabulary are in
+# the directory's fingerprint already).
+COMPARE_SOURCES = ("engine.py", "models.py", "rows.py", "compare", "extract/names.py")
 # How save() starts a pack: the checksum of the entries that follow it.
 _PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","body":')
 
 
 def extractor_fingerprint(rules_fingerprint: str) -> str:
     """Version, rules and extractor code in one short hash."""
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{rules_fingerprint}".encode())
+    return _sources_digest(EXTRACTOR_SOURCES, f"{FORMAT}\0{__version__}\0{rules_fingerprint}")
+
+
+def _sources_digest(names: tuple[str, ...], prefix: str = "") -> str:
+    digest = hashlib.sha256(prefix.encode())
     package = Path(__file__).resolve().parent
-    for name in EXTRACTOR_SOURCES:
+    for name in names:
         path = package / name
         files = sorted(path.glob("*.py")) if path.is_dir() else [path]
         for source in files:
             digest.update(b"\0" + source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def compare_fingerprint() -> str:
+    """A hash of the source files that decide which findings a subject's claims give."""
+    return _sources_digest(COMPARE_SOURCES)
 
 
 def content_key(data: bytes, published: dt.date | None) -> str:
@@ -63,7 +77,7 @@ def corpus_key(paths: list[Path]) -> str:
 
 
 class ClaimCache:
-    """The pack of one corpus under one fingerprint: content key -> claim rows."""
+    """The pack of one corpus under one fingerprint: content key -> [claim rows, their subject digests]."""
 
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
         self.path = directory / fingerprint / f"{corpus}.json"
@@ -76,25 +90,11 @@ class ClaimCache:
         self.hits = self.misses = self.dropped = self.unread = 0
 
     def load(self) -> None:
-        """Read the pack. One that is not, byte for byte, as this program wrote it (its entries
-        no longer hash to its checksum, or it cannot be read) is dropped whole: each of its
-        entries is recomputed, none trusted."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        """Read the pack; a damaged one is dropped whole (see read_pack)."""
+        body = read_pack(self.path)
+        if body is None:
             return
-        except OSError:
-            raw = b""
-        header = _PACK_HEADER.match(raw)
-        body = None
-        if header and raw.endswith(b"}") and hashlib.sha256(raw[header.end():-1]).hexdigest() == header.group(2).decode():
-            try:
-                body = json.loads(raw[header.end():-1])
-            except ValueError:
-                body = None
-        if int(header.group(1)) != FORMAT if header else True:
-            body = None
-        if not isinstance(body, dict) or not isinstance(body.get("entries"), dict) or not isinstance(body.get("files"), dict):
+        if not isinstance(body.get("entries"), dict) or not isinstance(body.get("files"), dict):
             self.dropped = 1
             self.changed = True
             return
@@ -125,20 +125,26 @@ class ClaimCache:
 
     def peek(self, key: str) -> list | None:
         """The rows stored for `key`, or None, without counting a hit or a miss."""
-        return self.entries.get(key)
+        entry = self.entries.get(key)
+        return entry[0] if entry is not None else None
 
     def get(self, key: str) -> list | None:
         """The rows stored for `key`, or None."""
-        rows = self.entries.get(key)
-        if rows is None:
+        entry = self.entries.get(key)
+        if entry is None:
             self.misses += 1
             return None
         self.used.add(key)
         self.hits += 1
-        return rows
+        return entry[0]
+
+    def digests(self, key: str) -> dict[str, str]:
+        """The digest of the rows stored for `key` on each of their subjects (see subject_digests)."""
+        return self.entries[key][1]
 
     def put(self, key: str, rows: list) -> None:
-        self.entries[key] = rows  # shared with the caller, not copied: a large corpus holds many
+        # The rows are shared with the caller, not copied: a large corpus holds many.
+        self.entries[key] = [rows, subject_digests(rows)]
         self.used.add(key)
         self.changed = True
 
@@ -148,17 +154,113 @@ class ClaimCache:
             return
         kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
         files = {doc_id: state for doc_id, state in sorted(self.new_files.items()) if state[5] in kept}
-        body = json.dumps({"entries": kept, "files": files}, ensure_ascii=False, separators=(",", ":")).encode()
-        checksum = hashlib.sha256(body).hexdigest()
-        content = b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum.encode()) + body + b"}"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        try:
-            temporary.write_bytes(content)
-            os.replace(temporary, self.path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        write_pack(self.path, {"entries": kept, "files": files})
+
+    label = "claim cache"
 
     def release(self) -> None:
         """Forget the entries (after save): the claims built from them are all a run needs from here on."""
         self.entries, self.files, self.new_files = {}, {}, {}
+
+
+def read_pack(path: Path) -> dict | None:
+    """A pack's body, or None when there is none; {} for one that is not, byte for byte, as
+    write_pack wrote it (its entries no longer hash to its checksum, or it cannot be read):
+    it is dropped whole and each of its entries recomputed, none trusted."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        raw = b""
+    header = _PACK_HEADER.match(raw)
+    if not header or int(header.group(1)) != FORMAT or not raw.endswith(b"}"):
+        return {}
+    if hashlib.sha256(raw[header.end():-1]).hexdigest() != header.group(2).decode():
+        return {}
+    try:
+        body = json.loads(raw[header.end():-1])
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def write_pack(path: Path, body: dict) -> None:
+    """Replace the pack at `path` with `body` and its checksum; never half-written."""
+    encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    checksum = hashlib.sha256(encoded).hexdigest()
+    content = b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum.encode()) + encoded + b"}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        temporary.write_bytes(content)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+class FindingMemo:
+    """The findings each (rule, subject) gave last time, signed with the documents and cache keys of
+    the subject's claims: a subject whose claims all come from unchanged articles is not compared again.
+
+    Kept beside the claim pack, in a pack of its own with the same checksum and
+    replace-whole rules, and dropped whole when the comparing code has changed.
+    """
+
+    label = "findings cache"
+
+    def __init__(self, directory: Path, fingerprint: str, corpus: str):
+        self.path = directory / f"{corpus}.findings.json"
+        self.fingerprint = fingerprint
+        self.entries: dict[str, list] = {}
+        self.kept: dict[str, list] = {}
+        self.changed = False
+        self.reused = self.compared = 0
+
+    def load(self) -> None:
+        body = read_pack(self.path)
+        if body is None:
+            return
+        if body.get("compare") != self.fingerprint or not isinstance(body.get("entries"), dict):
+            self.changed = True
+            return
+        self.entries = body["entries"]
+
+    @staticmethod
+    def signature(rule_id: str, subject: str, doc_ids: list[str], digests: list[dict[str, str] | None],
+                  kinds: tuple[str, ...]) -> str | None:
+        """What a subject's findings depend on: the rule, the subject, and, for each document with claims
+        on it, the document and the digest of those claims (None when a document has no digests: its
+        claims did not come through the cache). An edit that moves no claim of a subject keeps its findings."""
+        if None in digests:
+            return None
+        digest = hashlib.sha256(f"{rule_id}\0{subject}".encode())
+        for doc_id, subjects in zip(doc_ids, digests):
+            for kind in kinds:
+                row_digest = subjects.get(f"{kind}\0{subject}")
+                if row_digest is not None:
+                    digest.update(f"\0{doc_id}\0{kind}\0{row_digest}".encode())
+        return digest.hexdigest()
+
+    def get(self, rule_id: str, subject: str, signature: str) -> list[Finding] | None:
+        entry = self.entries.get(f"{rule_id}\0{subject}")
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != signature:
+            return None
+        try:
+            findings = [Finding.model_validate(record) for record in entry[1]]
+        except (TypeError, ValueError):
+            return None
+        self.kept[f"{rule_id}\0{subject}"] = entry
+        self.reused += 1
+        return findings
+
+    def put(self, rule_id: str, subject: str, signature: str, findings: list[Finding]) -> None:
+        self.kept[f"{rule_id}\0{subject}"] = [signature, [f.model_dump(mode="json") for f in findings]]
+        self.changed = True
+        self.compared += 1
+
+    def save(self) -> None:
+        """Keep the entries this run used; replace the pack only if that changes it."""
+        if not self.changed and self.kept.keys() == self.entries.keys():
+            return
+        write_pack(self.path, {"compare": self.fingerprint, "entries": dict(sorted(self.kept.items()))})

@@ -212,12 +212,14 @@ def run_options(format: str, jobs: Optional[int], cache_dir: Optional[Path], no_
 
 
 def timing_line(result) -> str:
-    """'factcheck: timings: load 0.12s extract 3.40s compare 0.20s report 0.31s; cache 9999 hits 1 misses'."""
+    """'factcheck: timings: load 0.12s extract 3.40s compare 0.20s report 0.31s; cache 9999 hits
+    (9990 unchanged, not read) 1 misses 0 dropped; findings of 17 subjects reused, 3 compared'."""
     stages = " ".join(f"{name} {seconds:.3f}s" for name, seconds in result.timings.items())
-    cache = result.cache
-    tail = (f"; cache {cache.hits} hits ({cache.unread} unchanged, not read) {cache.misses} misses {cache.dropped} dropped"
-            if cache is not None else "; no cache")
-    return f"factcheck: timings: {stages}{tail}"
+    cache, memo = result.cache, result.memo
+    if cache is None:
+        return f"factcheck: timings: {stages}; no cache"
+    return (f"factcheck: timings: {stages}; cache {cache.hits} hits ({cache.unread} unchanged, not read) "
+            f"{cache.misses} misses {cache.dropped} dropped; findings of {memo.reused} subjects reused, {memo.compared} compared")
 
 
 @app.command()

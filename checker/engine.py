@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import CACHE_DIR_NAME, ClaimCache, corpus_key, extractor_fingerprint
+from .cache import CACHE_DIR_NAME, ClaimCache, FindingMemo, compare_fingerprint, corpus_key, extractor_fingerprint
 from .compare import COMPARISONS
 from .corpus import Corpus, plan_corpus
 from .models import VERDICT_ORDER, Claim, Finding, Group
 from .pipeline import extract_corpus, fewer_collections
 from .progress import Progress
+from .rows import Claims
 from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -38,17 +39,18 @@ class Timings(dict):
 class CheckResult:
     corpus: Corpus
     rules: RuleSet
-    claims: list[Claim]
+    claims: Claims
     findings: list[Finding]
     # Set when the check is held against a baseline: new / known / resolved.
     baseline: BaselineComparison | None = None
     timings: Timings = field(default_factory=Timings)
     cache: ClaimCache | None = None
+    memo: FindingMemo | None = None
 
     @property
     def undated(self) -> list[Claim]:
         """Claims left out of every comparison because neither the text nor the document dates them."""
-        return [c for c in self.claims if c.time is None]
+        return self.claims.undated()
 
 
 def finding_id(rule_id: str, verdict: str, subject: str, groups: list[Group], claims_by_id: dict[str, Claim]) -> str:
@@ -61,8 +63,7 @@ def finding_id(rule_id: str, verdict: str, subject: str, groups: list[Group], cl
 
 
 def compare_claims(claims: list[Claim], rules: RuleSet) -> list[Finding]:
-    by_id = {c.id: c for c in claims}
-    # Claims by kind and subject, gathered once for all the rules.
+    """Every rule over every subject of the claims."""
     by_kind: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         by_kind[claim.kind][claim.subject].append(claim)
@@ -72,21 +73,56 @@ def compare_claims(claims: list[Claim], rules: RuleSet) -> list[Finding]:
         for kind in rule.kinds:
             for subject, members in by_kind[kind].items():
                 by_subject[subject].extend(members)
-        comparison = COMPARISONS[rule.comparison]
         for subject in sorted(by_subject):
-            subject_claims = sorted(by_subject[subject], key=lambda c: (c.doc, c.span.start, c.id))
-            for outcome in comparison(rule, subject_claims, rules.vocabulary):
-                groups = [Group(value=value, claims=[c.id for c in members]) for value, members in outcome.groups]
-                findings.append(Finding(
-                    id=finding_id(rule.id, outcome.verdict.value, subject, groups, by_id),
-                    rule=rule.id,
-                    verdict=outcome.verdict,
-                    kind="+".join(rule.kinds),
-                    subject=subject,
-                    message=outcome.message,
-                    groups=groups,
-                ))
-    return sorted(findings, key=lambda f: (VERDICT_ORDER[f.verdict], f.subject, f.rule, f.id))
+            findings.extend(subject_findings(rule, subject, by_subject[subject], rules))
+    return sorted(findings, key=finding_order)
+
+
+def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> list[Finding]:
+    """compare_claims over claims held as rows, building only the claims of subjects the memo has
+    no findings for: a re-run compares only the subjects on which some article's claims changed."""
+    places = claims.by_subject()
+    findings: list[Finding] = []
+    for rule in rules.rules:
+        by_subject: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for kind, subject in places:
+            if kind in rule.kinds:
+                by_subject[subject].extend(places[kind, subject])
+        for subject in sorted(by_subject):
+            members = sorted(by_subject[subject])
+            documents = sorted({doc for doc, _ in members})
+            signature = memo.signature(rule.id, subject, [claims.doc_ids[doc] for doc in documents],
+                                       [claims.digests[doc] for doc in documents], rule.kinds) if memo else None
+            found = memo.get(rule.id, subject, signature) if signature else None
+            if found is None:
+                found = subject_findings(rule, subject, [claims.claim_at(*place) for place in members], rules)
+                if signature:
+                    memo.put(rule.id, subject, signature, found)
+            findings.extend(found)
+    return sorted(findings, key=finding_order)
+
+
+def subject_findings(rule, subject: str, members: list[Claim], rules: RuleSet) -> list[Finding]:
+    """One rule's findings on one subject's claims."""
+    by_id = {c.id: c for c in members}
+    subject_claims = sorted(members, key=lambda c: (c.doc, c.span.start, c.id))
+    findings = []
+    for outcome in COMPARISONS[rule.comparison](rule, subject_claims, rules.vocabulary):
+        groups = [Group(value=value, claims=[c.id for c in members]) for value, members in outcome.groups]
+        findings.append(Finding(
+            id=finding_id(rule.id, outcome.verdict.value, subject, groups, by_id),
+            rule=rule.id,
+            verdict=outcome.verdict,
+            kind="+".join(rule.kinds),
+            subject=subject,
+            message=outcome.message,
+            groups=groups,
+        ))
+    return findings
+
+
+def finding_order(finding: Finding) -> tuple:
+    return VERDICT_ORDER[finding.verdict], finding.subject, finding.rule, finding.id
 
 
 @dataclass
@@ -129,16 +165,20 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
             save_quietly(cache, plan.unlisted)
             cache.release()
         claims = extracted.claims()
-        claims.sort(key=lambda c: (c.doc, c.span.start, c.span.end, c.kind))
     corpus = Corpus(root=plan.root, documents=extracted.documents, skipped=extracted.skipped, warnings=plan.corpus_warnings(extracted.notes))
     with timings.stage("compare"):
-        findings = compare_claims(claims, rules)
-    return CheckResult(corpus, rules, claims, findings, timings=timings, cache=cache)
+        memo = FindingMemo(cache.path.parent, compare_fingerprint(), corpus_key(paths)) if cache is not None else None
+        if memo is not None:
+            memo.load()
+        findings = compare_rows(claims, rules, memo)
+        if memo is not None:
+            save_quietly(memo, corpus.warnings)
+    return CheckResult(corpus, rules, claims, findings, timings=timings, cache=cache, memo=memo)
 
 
-def save_quietly(cache: ClaimCache, warnings: list[str]) -> None:
+def save_quietly(cache: ClaimCache | FindingMemo, warnings: list[str]) -> None:
     """A cache that cannot be written costs the next run time, not this one its report."""
     try:
         cache.save()
     except OSError as exc:
-        warnings.append(f"{cache.path}: cannot write the claim cache: {exc.strerror or exc}")
+        warnings.append(f"{cache.path}: cannot write the {cache.label}: {exc.strerror or exc}")

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from .cache import ClaimCache, content_key
 from .corpus import CorpusPlan, read_article
-from .extract import claim_rows, claims_from_rows
-from .models import Claim, Document, Skipped, trusted_constructor
+from .models import Document, Skipped, trusted_constructor
 from .progress import Progress
+from .rows import Claims
 from .vocabulary import Vocabulary
 
 # Articles per task sent to a worker: enough to amortise the round trip, few enough to balance the load.
@@ -41,14 +41,10 @@ class Extracted:
     rows: list[list] = field(default_factory=list)  # each document's claim rows, in document order
     skipped: list[Skipped] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)  # warnings about each article read, by id
+    digests: list[dict[str, str]] | None = None  # each document's subject digests, when there is a cache
 
-    def claims(self) -> list[Claim]:
-        """The claims, built from the rows, which are let go as they are used."""
-        built = []
-        for index, doc in enumerate(self.documents):
-            built.extend(claims_from_rows(doc.id, self.rows[index]))
-            self.rows[index] = None
-        return built
+    def claims(self) -> Claims:
+        return Claims([doc.id for doc in self.documents], self.rows, self.digests)
 
 
 def default_jobs() -> int:
@@ -93,6 +89,7 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
                     keep_texts: bool, progress: Progress) -> Extracted:
     documents: list[Document] = []
     rows_by_slot: list[list | None] = []
+    keys: list[str | None] = []
     skipped = list(plan.skipped)
     notes: dict[str, list[str]] = {}
     pending = _Pending()
@@ -120,6 +117,7 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
                 if cache is not None and stat is not None and not notes[doc_id]:
                     cache.record_file(doc_id, stat, seen, key, doc.published, doc.date_source)
             rows_by_slot.append(rows)
+            keys.append(key)
             documents.append(doc if keep_texts or not doc.text else doc.model_copy(update={"text": ""}))
             if rows is not None:
                 progress.advance()
@@ -127,7 +125,9 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
             pending.documents.append(doc)
             pending.keys.append(key)
             pending.slots.append(len(rows_by_slot) - 1)
-            if len(pending.documents) >= CHUNK:
+            # The first article to extract goes out alone, at once: the workers' start (imports,
+            # compiling patterns) then overlaps the reading of the rest, most of a re-run's work.
+            if len(pending.documents) >= CHUNK or not runner.chunks:
                 runner.submit(pending, rows_by_slot, cache, progress)
                 pending = _Pending()
         if pending.documents:
@@ -135,7 +135,8 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
         runner.finish(rows_by_slot, cache, progress)
     finally:
         runner.close()
-    return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes)
+    digests = [cache.digests(key) for key in keys] if cache is not None else None
+    return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, digests)
 
 
 def _stat(path) -> os.stat_result | None:
@@ -168,10 +169,14 @@ class _Runner:
         self.jobs = max(1, jobs)
         self.pool: ProcessPoolExecutor | None = None
         self.waiting: deque[tuple[_Pending, Future]] = deque()
+        self.chunks = 0  # submitted so far
 
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        self.chunks += 1
         if self.pool is None:
             if self.jobs == 1:
+                from .extract.claims import claim_rows  # imported once an article needs extracting: a re-run may need none
+
                 self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
                 return
             # Workers start at once and each compiles its patterns: done here first, the compiling
@@ -221,6 +226,8 @@ def _init_worker(vocabulary: Vocabulary) -> None:
 
 
 def _extract_chunk(texts: list[tuple]) -> list[list[tuple]]:
+    from .extract.claims import claim_rows
+
     results = []
     for doc_id, published, date_source, text in texts:
         doc = _new_document(id=doc_id, published=published, date_source=date_source, text=text)

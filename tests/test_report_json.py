@@ -112,3 +112,21 @@ def test_item_text_equals_the_general_writer_for_any_field_type():
         '{\n      "name": "a \\"quoted\\"\\nline é",\n      "count": -3,\n      "flag": true,\n      "colour": "red",\n'
         '      "number": 1,\n      "missing": null,\n      "inner": {\n        "when": "2024-02-29",\n        "ratio": 0.5\n'
         '      }\n    }')
+
+
+ROWS = st.tuples(
+    st.sampled_from(["anniversary", "office_holder"]), st.text(), st.integers() | st.text(),
+    st.sampled_from(["exact", "approximate", "at_least"]), st.none() | st.text(), st.text(), st.none() | st.text(),
+    st.text(), st.integers(0, 10**6), st.integers(0, 10**6), st.integers(1, 10**4), st.integers(1, 500), st.text(),
+)
+
+
+@given(st.lists(st.tuples(st.text(min_size=1), st.lists(ROWS, max_size=3)), max_size=4, unique_by=lambda d: d[0]))
+def test_claims_written_from_rows_equal_claims_written_from_models(documents):
+    from checker.report.json_report import claim_texts, item_text
+    from checker.rows import Claims
+
+    claims = Claims([doc_id for doc_id, _ in documents], [rows for _, rows in documents])
+    from_rows = list(claim_texts(claims))
+    assert from_rows == [item_text(claim) for claim in claims.built()]
+    assert len(from_rows) == len(claims)

@@ -5,53 +5,92 @@ from __future__ import annotations
 import json
 from enum import Enum
 from functools import lru_cache
+from itertools import islice
 from json.encoder import encode_basestring
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
 from ..engine import CheckResult
+from ..models import Claim, Span
+from ..rows import ROW_FIELDS, Claims, claim_id
 from .records import plain, plain_value, record_fields, report_record, shown_claims
 
 INDENT = "  "
 
 
 class Stream:
-    """A list written item by item as it is produced: a report's claims need not all be in memory as records."""
+    """A list of items already in their indented JSON form (at ITEM_LEVEL), written as they are
+    produced: a report's claims need not all be in memory, as records or as text."""
 
-    def __init__(self, items: Iterable, empty: bool):
-        self.items = items
+    def __init__(self, texts: Iterable[str], empty: bool):
+        self.texts = texts
         self.empty = empty
 
     def __iter__(self):
-        return iter(self.items)
+        return iter(self.texts)
 
 
 def write(result: CheckResult, out: Callable[[str], object], claims: str = "all") -> None:
     """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`."""
     record = report_record(result, claims="none", documents=False)
-    listed = shown_claims(result, claims)
     record["documents"] = Stream(map(item_text, result.corpus.documents), not result.corpus.documents)
-    record["claims"] = Stream(map(item_text, listed), not listed)
+    if claims == "all":
+        record["claims"] = Stream(claim_texts(result.claims), not result.claims)
+    else:
+        listed = shown_claims(result, claims)
+        record["claims"] = Stream(map(item_text, listed), not listed)
     write_indented(record, out)
     out("\n")
-
-
-class Prewritten(str):
-    """A value already in its indented JSON form (at the depth of a report's list items)."""
 
 
 ITEM_LEVEL = 2  # report -> "claims" (or "documents") list -> claim
 
 
-def item_text(model: BaseModel) -> Prewritten:
+def item_text(model: BaseModel) -> str:
     """A model's record as write_indented puts it at ITEM_LEVEL, in one go: claims and documents are most of a report."""
     text = _model_text(model, ITEM_LEVEL)
     if text is None:
         pieces: list[str] = []
         write_indented(plain(model), pieces.append, ITEM_LEVEL)
         text = "".join(pieces)
-    return Prewritten(text)
+    return text
+
+
+def claim_texts(claims: Claims) -> Iterator[str]:
+    """item_text of each claim, written straight from its row: a report of an archive lists hundreds
+    of thousands of claims, most of which a re-run never needs as Claim objects."""
+    template = _row_template()
+    if template is None:
+        yield from map(item_text, claims)
+        return
+    text = encode_basestring
+    for doc_id, rows in claims.document_rows():
+        doc = text(doc_id)
+        for kind, subject, value, qualifier, time, form, person, time_note, start, end, line, column, quote in rows:
+            yield template % (
+                text(claim_id(doc_id, kind, start, end)), doc, text(kind), text(subject), _scalar(value), text(qualifier),
+                "null" if time is None else text(time), text(form), "null" if person is None else text(person),
+                text(time_note), start, end, line, column, text(quote))
+
+
+@lru_cache(maxsize=None)
+def _row_template() -> str | None:
+    """A claim's item text with a %s for each of its values (id, doc, then the row's), or None
+    if the fields of Claim and Span no longer line up with a row's."""
+    fields = ("id", "doc", *ROW_FIELDS[:8], "span")
+    if record_fields(Claim) != fields or record_fields(Span) != ROW_FIELDS[8:]:
+        return None
+    pieces = []
+    for name, opening in _layout(Claim, ITEM_LEVEL):
+        pieces.append(opening)
+        if name == "span":
+            pieces.extend(inner + "%s" for _, inner in _layout(Span, ITEM_LEVEL + 1))
+            pieces.append("\n" + INDENT * (ITEM_LEVEL + 1) + "}")
+        else:
+            pieces.append("%s")
+    pieces.append("\n" + INDENT * ITEM_LEVEL + "}")
+    return "".join(pieces)
 
 
 def _model_text(model: BaseModel, level: int) -> str | None:
@@ -124,16 +163,16 @@ def write_indented(value, out, level: int = 0) -> None:
                 out(separator + _key(key) + _scalar(item))
             separator = "," + inner
         out("\n" + INDENT * level + "}")
-    elif isinstance(value, (list, Stream)):
-        if not value if isinstance(value, list) else value.empty:
+    elif isinstance(value, Stream):
+        _write_stream(value, out, level)
+    elif isinstance(value, list):
+        if not value:
             out("[]")
             return
         inner = "\n" + INDENT * (level + 1)
         separator = "[" + inner
         for item in value:
-            if isinstance(item, Prewritten):
-                out(separator + item)
-            elif isinstance(item, (dict, list, Stream)):
+            if isinstance(item, (dict, list, Stream)):
                 out(separator)
                 write_indented(item, out, level + 1)
             else:
@@ -142,6 +181,20 @@ def write_indented(value, out, level: int = 0) -> None:
         out("\n" + INDENT * level + "]")
     else:
         out(_scalar(value))
+
+
+def _write_stream(stream: Stream, out, level: int, batch: int = 512) -> None:
+    """A Stream's texts, joined a batch at a time: one piece per item would be a call per claim."""
+    if stream.empty:
+        out("[]")
+        return
+    separator = ",\n" + INDENT * (level + 1)
+    texts = iter(stream)
+    opening = "[\n" + INDENT * (level + 1)
+    while chunk := list(islice(texts, batch)):
+        out(opening + separator.join(chunk))
+        opening = separator
+    out("\n" + INDENT * level + "]")
 
 
 _KEYS: dict[str, str] = {}

@@ -14,7 +14,6 @@ from pydantic import BaseModel
 
 from ..baseline import GATED_VERDICTS, BaselineEntry
 from ..engine import CheckResult
-from ..extract.context import split_sentences
 from ..models import Claim, Document, Finding, Verdict
 
 SCHEMA_VERSION = 1
@@ -80,6 +79,8 @@ def date_source_label(document: Document, manifest_name: str | None = None) -> s
 @lru_cache(maxsize=1024)
 def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where a document's sentences start and end; split once per document, not once per claim."""
+    from ..extract.context import split_sentences  # the extraction stack, for the formats that quote context
+
     sentences = split_sentences(text)
     return tuple(s for s, _ in sentences), tuple(e for _, e in sentences)
 
@@ -104,7 +105,7 @@ def summary(result: CheckResult) -> dict:
     return {
         "documents": len(result.corpus.documents),
         "claims": len(result.claims),
-        "claims_by_kind": dict(sorted(Counter(c.kind for c in result.claims).items())),
+        "claims_by_kind": dict(sorted(result.claims.kinds().items())),
         "contradictions": verdicts[Verdict.contradiction],
         "discrepancies": verdicts[Verdict.discrepancy],
         "successions": verdicts[Verdict.succession],
@@ -170,8 +171,7 @@ def shown_claims(result: CheckResult, shown: str) -> list[Claim]:
         return result.claims
     if shown == "none":
         return []
-    referred = {claim_id for f in result.findings for g in f.groups for claim_id in g.claims}
-    return [c for c in result.claims if c.id in referred]
+    return result.claims.with_ids({claim_id for f in result.findings for g in f.groups for claim_id in g.claims})
 
 
 def report_record(result: CheckResult, claims: str = "all", documents: bool = True) -> dict:
