@@ -39,6 +39,11 @@ EXTRACTOR_SOURCES = ("corpus.py", "decoding.py", "files.py", "manifest.py", "mod
 # Source files whose code decides the findings of a subject's claims (rules and vocabulary are in
 # the directory's fingerprint already).
 COMPARE_SOURCES = ("engine.py", "models.py", "rows.py", "compare", "extract/names.py")
+# A run's changes are appended to the pack's journal until the journal reaches this share of
+# the pack's size (or that share of the pack's entries went unused): then the pack is rewritten.
+JOURNAL_SHARE = 0.25
+# How a journal line starts: the checksum of the pack it extends, then its own.
+_JOURNAL_HEADER = re.compile(rb'\{"pack":"([0-9a-f]{64})","sha256":"([0-9a-f]{64})","change":')
 # How save() starts a pack: the checksum of the entries that follow it.
 _PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","body":')
 
@@ -81,6 +86,10 @@ class ClaimCache:
 
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
         self.path = directory / fingerprint / f"{corpus}.json"
+        self.journal = self.path.with_name(f"{corpus}.journal")
+        self.checksum: str | None = None  # of the pack as read: the journal's lines extend that pack alone
+        self.journal_bytes = 0
+        self.added: set[str] = set()
         self.entries: dict[str, list] = {}
         # document id -> [size, mtime_ns, ctime_ns, inode, recorded_ns, key, published, date_source]
         self.files: dict[str, list] = {}
@@ -90,15 +99,31 @@ class ClaimCache:
         self.hits = self.misses = self.dropped = self.unread = 0
 
     def load(self) -> None:
-        """Read the pack; a damaged one is dropped whole (see read_pack)."""
-        body = read_pack(self.path)
+        """Read the pack, then the changes its journal adds; a damaged pack is dropped whole (see
+        read_pack), a damaged line of the journal alone."""
+        body, checksum = read_pack(self.path)
         if body is None:
             return
         if not isinstance(body.get("entries"), dict) or not isinstance(body.get("files"), dict):
             self.dropped = 1
             self.changed = True
             return
-        self.entries, self.files = body["entries"], body["files"]
+        self.entries, self.files, self.checksum = body["entries"], body["files"], checksum
+        try:
+            lines = self.journal.read_bytes()
+        except OSError:
+            return
+        self.journal_bytes = len(lines)
+        for line in lines.splitlines():
+            change = _journal_line(line, checksum)
+            if change is None:
+                continue
+            self.entries.update(change["entries"])
+            for doc_id, state in change["files"].items():
+                if state is None:
+                    self.files.pop(doc_id, None)
+                else:
+                    self.files[doc_id] = state
 
     def known_file(self, doc_id: str, stat: os.stat_result) -> tuple[str, str | None, str] | None:
         """(key, published, date_source) recorded for a file that has not changed since, without reading it.
@@ -146,15 +171,34 @@ class ClaimCache:
         # The rows are shared with the caller, not copied: a large corpus holds many.
         self.entries[key] = [rows, subject_digests(rows)]
         self.used.add(key)
+        self.added.add(key)
         self.changed = True
 
     def save(self) -> None:
-        """Replace the pack with the entries this run used, if anything changed; never half-written."""
-        if not self.changed and self.used == set(self.entries):
+        """Record this run's changes: as a line appended to the journal when they are few (a re-run
+        after an edit), else as a new pack of the entries this run used, which drops the journal
+        and the entries no article needs any more. Never half-written."""
+        unused = len(self.entries) - len(self.used)
+        few_unused = unused <= JOURNAL_SHARE * len(self.entries)
+        if self.checksum is not None and few_unused:
+            change = {
+                "entries": {key: self.entries[key] for key in sorted(self.added)},
+                "files": {doc_id: self.new_files.get(doc_id) for doc_id in sorted(self.files.keys() | self.new_files.keys())
+                          if self.files.get(doc_id) != self.new_files.get(doc_id)},
+            }
+            if not change["entries"] and not change["files"]:
+                return
+            line = _encode_journal_line(change, self.checksum)
+            if self.journal_bytes + len(line) <= JOURNAL_SHARE * self.path.stat().st_size:
+                with open(self.journal, "ab") as journal:
+                    journal.write(line)  # in one write: two runs appending at once tear a line at worst, then skipped
+                return
+        elif not self.changed and not unused:
             return
         kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
         files = {doc_id: state for doc_id, state in sorted(self.new_files.items()) if state[5] in kept}
         write_pack(self.path, {"entries": kept, "files": files})
+        self.journal.unlink(missing_ok=True)
 
     label = "claim cache"
 
@@ -163,26 +207,49 @@ class ClaimCache:
         self.entries, self.files, self.new_files = {}, {}, {}
 
 
-def read_pack(path: Path) -> dict | None:
-    """A pack's body, or None when there is none; {} for one that is not, byte for byte, as
-    write_pack wrote it (its entries no longer hash to its checksum, or it cannot be read):
-    it is dropped whole and each of its entries recomputed, none trusted."""
+def read_pack(path: Path) -> tuple[dict | None, str | None]:
+    """A pack's body and checksum; (None, None) when there is none, ({}, None) for one that is not,
+    byte for byte, as write_pack wrote it (its entries no longer hash to its checksum, or it cannot
+    be read): it is dropped whole and each of its entries recomputed, none trusted."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, None
     except OSError:
         raw = b""
     header = _PACK_HEADER.match(raw)
     if not header or int(header.group(1)) != FORMAT or not raw.endswith(b"}"):
-        return {}
-    if hashlib.sha256(raw[header.end():-1]).hexdigest() != header.group(2).decode():
-        return {}
+        return {}, None
+    checksum = header.group(2).decode()
+    if hashlib.sha256(raw[header.end():-1]).hexdigest() != checksum:
+        return {}, None
     try:
         body = json.loads(raw[header.end():-1])
     except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
+        return {}, None
+    return (body, checksum) if isinstance(body, dict) else ({}, None)
+
+
+def _encode_journal_line(change: dict, pack_checksum: str) -> bytes:
+    encoded = json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode()
+    checksum = hashlib.sha256(encoded).hexdigest()
+    return b'{"pack":"%s","sha256":"%s","change":' % (pack_checksum.encode(), checksum.encode()) + encoded + b"}\n"
+
+
+def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
+    """The change a journal line records, if it extends this pack and is whole, else None."""
+    header = _JOURNAL_HEADER.match(line)
+    if not header or header.group(1).decode() != pack_checksum or not line.endswith(b"}"):
+        return None
+    if hashlib.sha256(line[header.end():-1]).hexdigest() != header.group(2).decode():
+        return None
+    try:
+        change = json.loads(line[header.end():-1])
+    except ValueError:
+        return None
+    if not isinstance(change, dict) or not isinstance(change.get("entries"), dict) or not isinstance(change.get("files"), dict):
+        return None
+    return change
 
 
 def write_pack(path: Path, body: dict) -> None:
@@ -218,7 +285,7 @@ class FindingMemo:
         self.reused = self.compared = 0
 
     def load(self) -> None:
-        body = read_pack(self.path)
+        body, _ = read_pack(self.path)
         if body is None:
             return
         if body.get("compare") != self.fingerprint or not isinstance(body.get("entries"), dict):

@@ -94,6 +94,8 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
     notes: dict[str, list[str]] = {}
     pending = _Pending()
     runner = _Runner(vocabulary, jobs)
+    if cache is not None and cache.entries:
+        runner.prepare()
     try:
         for doc_id, path in plan.articles:
             known = None if keep_texts or cache is None else _unchanged(cache, doc_id, path, plan.manifest)
@@ -168,11 +170,23 @@ class _Runner:
         self.vocabulary = vocabulary
         self.jobs = max(1, jobs)
         self.pool: ProcessPoolExecutor | None = None
+        self.ready: ProcessPoolExecutor | None = None  # one worker, warmed up before any article needs it
         self.waiting: deque[tuple[_Pending, Future]] = deque()
         self.chunks = 0  # submitted so far
 
+    def prepare(self) -> None:
+        """Start one worker and have it import and compile the extractors now, while this process
+        reads on: a re-run from a warm cache extracts a few articles, and the first of them would
+        otherwise wait a third of a second for that. The other cores are left alone."""
+        if self.jobs > 1:
+            self.ready = self._new_pool(1)
+            self.ready.submit(_warm_up)  # a pool starts its worker on its first task
+
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         self.chunks += 1
+        if self.ready is not None and self.chunks == 1:
+            self.waiting.append((pending, self.ready.submit(_extract_chunk, _texts(pending))))
+            return
         if self.pool is None:
             if self.jobs == 1:
                 from .extract.claims import claim_rows  # imported once an article needs extracting: a re-run may need none
@@ -181,19 +195,18 @@ class _Runner:
                 return
             # Workers start at once and each compiles its patterns: done here first, the compiling
             # (half a second) would leave the other cores idle while this process reads on.
-            self._start_pool()
+            self.pool = self._new_pool(self.jobs)
         while len(self.waiting) >= self.jobs * IN_FLIGHT:
             self._collect_oldest(rows_by_slot, cache, progress)
-        texts = [(doc.id, doc.published, doc.date_source, doc.text) for doc in pending.documents]
-        self.waiting.append((pending, self.pool.submit(_extract_chunk, texts)))
+        self.waiting.append((pending, self.pool.submit(_extract_chunk, _texts(pending))))
 
-    def _start_pool(self) -> None:
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
         global _WORKER_VOCABULARY
         _WORKER_VOCABULARY = self.vocabulary
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
-                                        initializer=_init_worker, initargs=(self.vocabulary,))
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=_init_worker, initargs=(self.vocabulary,))
 
     def _collect_oldest(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         pending, future = self.waiting.popleft()
@@ -214,6 +227,10 @@ class _Runner:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        if self.ready is not None:
+            # Not waited for when no article needed it: the worker ends once warmed up.
+            self.ready.shutdown(wait=self.chunks > 0, cancel_futures=True)
+            self.ready = None
 
 
 _WORKER_VOCABULARY: Vocabulary | None = None
@@ -223,6 +240,29 @@ def _init_worker(vocabulary: Vocabulary) -> None:
     global _WORKER_VOCABULARY
     if _WORKER_VOCABULARY is None:  # a forked worker already has it
         _WORKER_VOCABULARY = vocabulary
+
+
+def _warm_up() -> None:
+    from .extract.claims import claim_rows
+
+    claim_rows(_new_document(id="warm-up", published=dt.date(2023, 5, 1), date_source="manifest", text=WARM_UP),
+               _WORKER_VOCABULARY)
+
+
+# An article with a claim of each kind, a title line and dates: extracting it compiles the patterns
+# an article of news needs, most of which are compiled on first use.
+WARM_UP = """Allies mark 70 years as defense chiefs meet in Seoul
+
+SEOUL, May 1 (Wire) -- U.S. Defense Secretary Lloyd Austin and South Korean Defense Minister
+Lee Jong-sup held the 54th Security Consultative Meeting on Monday, marking the 70th anniversary
+of the alliance, which was forged by the Mutual Defense Treaty signed in 1953.
+About 28,500 American troops are stationed in South Korea. Leaders of the G7 met for the
+49th summit in Hiroshima last week; NATO, founded in 1949, turned 74 in April 2023.
+"""
+
+
+def _texts(pending: _Pending) -> list[tuple]:
+    return [(doc.id, doc.published, doc.date_source, doc.text) for doc in pending.documents]
 
 
 def _extract_chunk(texts: list[tuple]) -> list[list[tuple]]:
