@@ -38,7 +38,7 @@ NEW, KNOWN = "new", "known"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class BaselineGroup(Strict):

@@ -29,7 +29,7 @@ SEVERITY = {Verdict.contradiction: "error", Verdict.discrepancy: "warning", Verd
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Document(Frozen):

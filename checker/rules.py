@@ -23,7 +23,7 @@ VOCABULARY_TABLES = ("countries", "alliances", "series", "forces", "roles")
 
 
 class RuleBase(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = ""
     description: str
@@ -62,7 +62,7 @@ COMPARISON_NAMES = tuple(get_args(model.model_fields["comparison"].annotation)[0
 
 
 class RuleSet(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     rules: list[Rule]
     vocabulary: Vocabulary

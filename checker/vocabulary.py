@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Country(Strict):
@@ -137,7 +137,7 @@ class Vocabulary(Strict):
     forces: dict[str, Force] = {}
     roles: dict[str, Role] = {}
 
-    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,), defer_build=True)
 
     def __hash__(self) -> int:
         # Identity hash, so extractors can cache patterns compiled from one vocabulary.

@@ -13,7 +13,6 @@ from bisect import bisect_right
 
 from ..extract.names import same_person
 from ..models import Claim, Verdict
-from ..timeparse import date_range
 from .outcome import Outcome
 
 
@@ -98,6 +97,8 @@ def _clashing_claims(groups: list[list[Claim]], window_days: int) -> list[list[C
 
 def _days(time: str) -> tuple[int, int]:
     """The first and last day a time value covers, as day numbers."""
+    from ..timeparse import date_range  # here: a re-run that reuses every finding needs no date parsing
+
     first, last = date_range(time)
     return first.toordinal(), last.toordinal()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 
 from ..models import Claim, Qualifier, Verdict
-from ..timeparse import date_range
 from .outcome import Cluster, Outcome, Reading, judge, span_label
 
 
@@ -30,6 +29,8 @@ def admitted_counts(claim: Claim, tolerance: float, loose: float) -> Reading:
 
 def time_windows(claims: list[Claim], window_days: int) -> list[list[Claim]]:
     """Dated claims chained into windows: each claim within `window_days` of the previous one."""
+    from ..timeparse import date_range  # here: a re-run that reuses every finding needs no date parsing
+
     dated = sorted((c for c in claims if c.time), key=lambda c: (date_range(c.time)[0], c.doc, c.span.start))
     windows: list[list[Claim]] = []
     for claim in dated:

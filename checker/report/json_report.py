@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from enum import Enum
 from functools import lru_cache
@@ -110,6 +111,8 @@ def _model_text(model: BaseModel, level: int) -> str | None:
             text = int.__repr__(value)
         elif value is None:
             text = "null"
+        elif kind is dt.date:  # a document's date
+            text = '"' + value.isoformat() + '"'
         elif isinstance(value, Enum) and type(value.value) is str:
             text = encode_basestring(value.value)
         elif isinstance(value, BaseModel):
@@ -170,6 +173,9 @@ def write_indented(value, out, level: int = 0) -> None:
             out("[]")
             return
         inner = "\n" + INDENT * (level + 1)
+        if all(type(item) is str for item in value):  # a group's claim ids: thousands in an archive's agreements
+            out("[" + inner + ("," + inner).join(map(encode_basestring, value)) + "\n" + INDENT * level + "]")
+            return
         separator = "[" + inner
         for item in value:
             if isinstance(item, (dict, list, Stream)):

@@ -138,7 +138,7 @@ def plain_value(value):
     if isinstance(value, BaseModel):
         return plain(value)
     if isinstance(value, (list, tuple)):
-        return [plain_value(v) for v in value]
+        return [v if type(v) is str else plain_value(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
