@@ -301,13 +301,14 @@ class FindingMemo:
         claims did not come through the cache). An edit that moves no claim of a subject keeps its findings."""
         if None in digests:
             return None
-        digest = hashlib.sha256(f"{rule_id}\0{subject}".encode())
-        for doc_id, subjects in zip(doc_ids, digests):
-            for kind in kinds:
-                row_digest = subjects.get(f"{kind}\0{subject}")
+        parts = [rule_id, subject]
+        for kind in kinds:
+            key = f"{kind}\0{subject}"
+            for doc_id, subjects in zip(doc_ids, digests):
+                row_digest = subjects.get(key)
                 if row_digest is not None:
-                    digest.update(f"\0{doc_id}\0{kind}\0{row_digest}".encode())
-        return digest.hexdigest()
+                    parts += (doc_id, kind, row_digest)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def get(self, rule_id: str, subject: str, signature: str) -> list[Finding] | None:
         entry = self.entries.get(f"{rule_id}\0{subject}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import CheckerError
@@ -37,8 +38,13 @@ _TABLE_KEY = re.compile(r"^\s*\[?\s*(?P<name>[A-Za-z0-9_-]+)\s*[\].=]")
 class Manifest:
     shown_as: str  # how messages name the file
     dates: dict[str, dt.date] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    raw: str = ""  # the text, for the line numbers of messages
+
+    @cached_property
+    def lines(self) -> dict[str, int]:
+        """The line naming each key, worked out when a message needs one: most runs need none."""
+        return key_lines(self.raw)
 
     def where(self, name: str) -> str:
         line = self.lines.get(name)
@@ -81,23 +87,26 @@ def parse_date_value(value: object) -> dt.date:
     raise ValueError(f"not a date: {value!r}")
 
 
+def _place(path: Path, manifest: Manifest, name: str) -> str:
+    return f"{path}:{manifest.lines[name]}" if name in manifest.lines else str(path)
+
+
 def load_manifest(path: Path, shown_as: str, today: dt.date) -> Manifest:
     """Read corpus.toml; errors name `path` as given, warnings name it `shown_as` (they go into reports)."""
     raw, data = read_toml(path, "manifest", parse_plain_manifest)
-    manifest = Manifest(shown_as=shown_as, lines=key_lines(raw))
+    manifest = Manifest(shown_as=shown_as, raw=raw)
     for table in sorted(set(data) - set(KNOWN_TABLES)):
         manifest.warnings.append(f"{manifest.where(table)}: unknown table or key {table!r} (expected [files.\"NAME\"]); ignored")
     files = data.get("files", {})
     if not isinstance(files, dict):
         raise CheckerError(f"{path}:{manifest.lines.get('files', '?')}: [files] must be a table of file names")
     for name, entry in sorted(files.items()):
-        where = f"{path}:{manifest.lines[name]}" if name in manifest.lines else str(path)
         if not isinstance(entry, dict) or "published" not in entry:
-            raise CheckerError(f"{where}: files.{name!r}: missing 'published'")
+            raise CheckerError(f"{_place(path, manifest, name)}: files.{name!r}: missing 'published'")
         try:
             published = parse_date_value(entry["published"])
         except ValueError:
-            raise CheckerError(f"{where}: files.{name!r}: published = {entry['published']!r} is not a date") from None
+            raise CheckerError(f"{_place(path, manifest, name)}: files.{name!r}: published = {entry['published']!r} is not a date") from None
         if published > today:
             manifest.warnings.append(f"{manifest.where(name)}: files.{name!r}: published {published} is in the future")
         manifest.dates[name] = published

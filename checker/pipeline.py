@@ -18,6 +18,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cache import ClaimCache, content_key
 from .corpus import CorpusPlan, read_article
@@ -155,12 +156,14 @@ def _unchanged(cache: ClaimCache, doc_id: str, path, manifest) -> tuple[Document
     if known is None:
         return None
     key, published, source = known
+    published = _date(published) if published else None
     listed = manifest.dates.get(doc_id)
-    if (source == "manifest") != (listed is not None) or listed is not None and listed.isoformat() != published:
+    if (source == "manifest") != (listed is not None) or listed is not None and listed != published:
         return None  # the manifest changed: the date, and with it the key, must be worked out again
-    document = _new_document(id=doc_id, published=dt.date.fromisoformat(published) if published else None,
-                             date_source=source, text="")
-    return document, key, stat
+    return _new_document(id=doc_id, published=published, date_source=source, text=""), key, stat
+
+
+_date = lru_cache(maxsize=4096)(dt.date.fromisoformat)  # an archive's articles share their dates
 
 
 class _Runner:
