@@ -14,7 +14,7 @@ from .cache import CACHE_DIR_NAME, ClaimCache, FindingMemo, compare_fingerprint,
 from .compare import COMPARISONS
 from .corpus import Corpus, plan_corpus
 from .models import VERDICT_ORDER, Claim, Finding, Group
-from .pipeline import extract_corpus, fewer_collections
+from .pipeline import extract_corpus, fewer_collections, warm_worker
 from .progress import Progress
 from .rows import Claims
 from .rules import RuleSet, load_rules
@@ -148,16 +148,18 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
     with timings.stage("load"):
         rules = load_rules(rules_dir)
         plan = plan_corpus(paths, manifest)
-        cache = None
+        cache = ready = None
         if options.cache:
             directory = options.cache_dir or plan.root.resolve().parent / CACHE_DIR_NAME
             cache = ClaimCache(directory, extractor_fingerprint(rules.fingerprint), corpus_key(paths))
+            if options.jobs > 1 and cache.path.exists():  # a re-run: few articles to extract, wanted soon
+                ready = warm_worker(rules.vocabulary)
             cache.load()
     progress = Progress(total=len(plan.articles), enabled=options.progress)
     try:
         with timings.stage("extract"):
             extracted = extract_corpus(plan, rules.vocabulary, jobs=options.jobs, cache=cache,
-                                       keep_texts=options.keep_texts, progress=progress)
+                                       keep_texts=options.keep_texts, progress=progress, ready=ready)
     finally:
         progress.close()
     with timings.stage("extract"):

@@ -65,11 +65,26 @@ class _Pending:
 
 
 def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, cache: ClaimCache | None = None,
-                   keep_texts: bool = True, progress: Progress | None = None) -> Extracted:
-    """Claims of every article of the plan, in document order; unreadable articles are skipped."""
+                   keep_texts: bool = True, progress: Progress | None = None,
+                   ready: ProcessPoolExecutor | None = None) -> Extracted:
+    """Claims of every article of the plan, in document order; unreadable articles are skipped.
+    `ready` is a worker from warm_worker, given the first articles to extract."""
     progress = progress or Progress(total=0, enabled=False)
     with fewer_collections():
-        return _extract_corpus(plan, vocabulary, jobs, cache, keep_texts, progress)
+        return _extract_corpus(plan, vocabulary, jobs, cache, keep_texts, progress, ready)
+
+
+def warm_worker(vocabulary: Vocabulary) -> ProcessPoolExecutor:
+    """One worker, started now to import and compile the extractors while this process reads on.
+
+    A re-run from a warm cache extracts a few articles, and the first of them
+    would otherwise wait a third of a second for that. Start it before reading
+    the claim pack: a worker forked from a process holding the pack would make
+    each page of it that this process then touches a copy (reference counts
+    write to every object)."""
+    pool = _new_pool(vocabulary, 1)
+    pool.submit(_warm_up)  # a pool starts its worker on its first task
+    return pool
 
 
 @contextmanager
@@ -87,16 +102,14 @@ def fewer_collections(threshold: int = 100_000):
 
 
 def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: ClaimCache | None,
-                    keep_texts: bool, progress: Progress) -> Extracted:
+                    keep_texts: bool, progress: Progress, ready: ProcessPoolExecutor | None) -> Extracted:
     documents: list[Document] = []
     rows_by_slot: list[list | None] = []
     keys: list[str | None] = []
     skipped = list(plan.skipped)
     notes: dict[str, list[str]] = {}
     pending = _Pending()
-    runner = _Runner(vocabulary, jobs)
-    if cache is not None and cache.entries:
-        runner.prepare()
+    runner = _Runner(vocabulary, jobs, ready)
     try:
         for doc_id, path in plan.articles:
             known = None if keep_texts or cache is None else _unchanged(cache, doc_id, path, plan.manifest)
@@ -169,21 +182,13 @@ _date = lru_cache(maxsize=4096)(dt.date.fromisoformat)  # an archive's articles 
 class _Runner:
     """Runs chunks in this process (jobs=1) or in a pool, collecting results in submission order."""
 
-    def __init__(self, vocabulary: Vocabulary, jobs: int):
+    def __init__(self, vocabulary: Vocabulary, jobs: int, ready: ProcessPoolExecutor | None = None):
         self.vocabulary = vocabulary
         self.jobs = max(1, jobs)
         self.pool: ProcessPoolExecutor | None = None
-        self.ready: ProcessPoolExecutor | None = None  # one worker, warmed up before any article needs it
+        self.ready = ready  # one worker, warmed up before any article needs it (warm_worker)
         self.waiting: deque[tuple[_Pending, Future]] = deque()
         self.chunks = 0  # submitted so far
-
-    def prepare(self) -> None:
-        """Start one worker and have it import and compile the extractors now, while this process
-        reads on: a re-run from a warm cache extracts a few articles, and the first of them would
-        otherwise wait a third of a second for that. The other cores are left alone."""
-        if self.jobs > 1:
-            self.ready = self._new_pool(1)
-            self.ready.submit(_warm_up)  # a pool starts its worker on its first task
 
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         self.chunks += 1
@@ -198,18 +203,10 @@ class _Runner:
                 return
             # Workers start at once and each compiles its patterns: done here first, the compiling
             # (half a second) would leave the other cores idle while this process reads on.
-            self.pool = self._new_pool(self.jobs)
+            self.pool = _new_pool(self.vocabulary, self.jobs)
         while len(self.waiting) >= self.jobs * IN_FLIGHT:
             self._collect_oldest(rows_by_slot, cache, progress)
         self.waiting.append((pending, self.pool.submit(_extract_chunk, _texts(pending))))
-
-    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
-        global _WORKER_VOCABULARY
-        _WORKER_VOCABULARY = self.vocabulary
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_init_worker, initargs=(self.vocabulary,))
 
     def _collect_oldest(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         pending, future = self.waiting.popleft()
@@ -237,6 +234,14 @@ class _Runner:
 
 
 _WORKER_VOCABULARY: Vocabulary | None = None
+
+
+def _new_pool(vocabulary: Vocabulary, workers: int) -> ProcessPoolExecutor:
+    global _WORKER_VOCABULARY
+    _WORKER_VOCABULARY = vocabulary
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(vocabulary,))
 
 
 def _init_worker(vocabulary: Vocabulary) -> None:

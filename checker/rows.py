@@ -37,7 +37,7 @@ def subject_digests(rows: list) -> dict[str, str]:
     grouped: dict[str, list] = {}
     for row in rows:
         grouped.setdefault(f"{row[KIND]}\0{row[SUBJECT]}", []).append(row)
-    return {key: hashlib.sha256(json.dumps(members, ensure_ascii=False).encode()).hexdigest()[:32]
+    return {key: hashlib.sha256(json.dumps(members, ensure_ascii=False).encode()).hexdigest()[:16]
             for key, members in grouped.items()}
 
 
