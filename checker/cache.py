@@ -26,11 +26,11 @@ from pathlib import Path
 
 from . import __version__
 from .models import Finding
-from .rows import subject_digests
+from .rows import rows_digest
 
 CACHE_DIR_NAME = ".factcheck-cache"
 # Bump when the layout of a pack or of a row changes.
-FORMAT = 4
+FORMAT = 5
 # A file's recorded state is trusted only if the file had not changed for this long when it was
 # recorded: a write in the same clock tick as the read before it leaves mtime and size alike.
 SETTLED_NS = 1_000_000_000
@@ -82,7 +82,7 @@ def corpus_key(paths: list[Path]) -> str:
 
 
 class ClaimCache:
-    """The pack of one corpus under one fingerprint: content key -> [claim rows, their subject digests]."""
+    """The pack of one corpus under one fingerprint: content key -> [claim rows, their digest]."""
 
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
         self.path = directory / fingerprint / f"{corpus}.json"
@@ -163,13 +163,13 @@ class ClaimCache:
         self.hits += 1
         return entry[0]
 
-    def digests(self, key: str) -> dict[str, str]:
-        """The digest of the rows stored for `key` on each of their subjects (see subject_digests)."""
+    def digest(self, key: str) -> str:
+        """The digest of the rows stored for `key` (see rows_digest)."""
         return self.entries[key][1]
 
     def put(self, key: str, rows: list) -> None:
         # The rows are shared with the caller, not copied: a large corpus holds many.
-        self.entries[key] = [rows, subject_digests(rows)]
+        self.entries[key] = [rows, rows_digest(rows)]
         self.used.add(key)
         self.added.add(key)
         self.changed = True
@@ -294,20 +294,15 @@ class FindingMemo:
         self.entries = body["entries"]
 
     @staticmethod
-    def signature(rule_id: str, subject: str, doc_ids: list[str], digests: list[dict[str, str] | None],
-                  kinds: tuple[str, ...]) -> str | None:
-        """What a subject's findings depend on: the rule, the subject, and, for each document with claims
-        on it, the document and the digest of those claims (None when a document has no digests: its
-        claims did not come through the cache). An edit that moves no claim of a subject keeps its findings."""
+    def signature(rule_id: str, subject: str, doc_ids: list[str], digests: list[str | None]) -> str | None:
+        """What a subject's findings depend on: the rule, the subject, and each document with claims on it,
+        with the digest of its claims (None when a document has none: its claims did not come through
+        the cache). An edit that moves no claim keeps every finding."""
         if None in digests:
             return None
         parts = [rule_id, subject]
-        for kind in kinds:
-            key = f"{kind}\0{subject}"
-            for doc_id, subjects in zip(doc_ids, digests):
-                row_digest = subjects.get(key)
-                if row_digest is not None:
-                    parts += (doc_id, kind, row_digest)
+        for doc_id, digest in zip(doc_ids, digests):
+            parts += (doc_id, digest)
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def get(self, rule_id: str, subject: str, signature: str) -> list[Finding] | None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import CACHE_DIR_NAME, ClaimCache, FindingMemo, compare_fingerprint, corpus_key, extractor_fingerprint
-from .compare import COMPARISONS
 from .corpus import Corpus, plan_corpus
 from .models import VERDICT_ORDER, Claim, Finding, Group
 from .pipeline import extract_corpus, fewer_collections, warm_worker
@@ -92,7 +91,7 @@ def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> li
             members = sorted(by_subject[subject])
             documents = sorted({doc for doc, _ in members})
             signature = memo.signature(rule.id, subject, [claims.doc_ids[doc] for doc in documents],
-                                       [claims.digests[doc] for doc in documents], rule.kinds) if memo else None
+                                       [claims.digests[doc] for doc in documents]) if memo else None
             found = memo.get(rule.id, subject, signature) if signature else None
             if found is None:
                 found = subject_findings(rule, subject, [claims.claim_at(*place) for place in members], rules)
@@ -104,6 +103,8 @@ def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> li
 
 def subject_findings(rule, subject: str, members: list[Claim], rules: RuleSet) -> list[Finding]:
     """One rule's findings on one subject's claims."""
+    from .compare import COMPARISONS  # here: a re-run that reuses every finding imports no comparison
+
     by_id = {c.id: c for c in members}
     subject_claims = sorted(members, key=lambda c: (c.doc, c.span.start, c.id))
     findings = []

@@ -42,7 +42,7 @@ class Extracted:
     rows: list[list] = field(default_factory=list)  # each document's claim rows, in document order
     skipped: list[Skipped] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)  # warnings about each article read, by id
-    digests: list[dict[str, str]] | None = None  # each document's subject digests, when there is a cache
+    digests: list[str] | None = None  # the digest of each document's rows, when there is a cache
 
     def claims(self) -> Claims:
         return Claims([doc.id for doc in self.documents], self.rows, self.digests)
@@ -151,7 +151,7 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
         runner.finish(rows_by_slot, cache, progress)
     finally:
         runner.close()
-    digests = [cache.digests(key) for key in keys] if cache is not None else None
+    digests = [cache.digest(key) for key in keys] if cache is not None else None
     return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, digests)
 
 

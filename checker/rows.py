@@ -31,14 +31,9 @@ def row_id(doc_id: str, row) -> str:
     return claim_id(doc_id, row[KIND], row[8], row[9])
 
 
-def subject_digests(rows: list) -> dict[str, str]:
-    """A digest of a document's rows on each (kind, subject), keyed "kind\0subject": what the findings
-    on that subject take from the document, besides its id."""
-    grouped: dict[str, list] = {}
-    for row in rows:
-        grouped.setdefault(f"{row[KIND]}\0{row[SUBJECT]}", []).append(row)
-    return {key: hashlib.sha256(json.dumps(members, ensure_ascii=False).encode()).hexdigest()[:16]
-            for key, members in grouped.items()}
+def rows_digest(rows: list) -> str:
+    """A short digest of a document's rows: what the findings on its subjects take from it, besides its id."""
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 _new_claim = trusted_constructor(Claim)
@@ -64,11 +59,11 @@ class Claims(Sequence):
     """A corpus's claims in report order (document id, then position), held as each document's rows.
 
     Indexing or iterating builds every Claim once; the other methods answer
-    from the rows. `digests` holds each document's subject digests (None when
+    from the rows. `digests` holds the digest of each document's rows (None when
     its claims did not go through the cache): what FindingMemo signs a subject with.
     """
 
-    def __init__(self, doc_ids: list[str], rows: list[list], digests: list[dict[str, str] | None] | None = None):
+    def __init__(self, doc_ids: list[str], rows: list[list], digests: list[str | None] | None = None):
         # Extraction sorts each document's rows by (start, end, kind); ordering the documents
         # by id then gives the order of (doc, span.start, span.end, kind) every report lists.
         order = sorted(range(len(doc_ids)), key=doc_ids.__getitem__)
