@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -293,7 +294,17 @@ def list_rules(rules: Optional[Path] = RULES) -> None:
 
 
 def main() -> None:
-    app()
+    """The `factcheck` command. A bug of factcheck's own ends the run as bad input does: one line on
+    stderr and exit 2 (the traceback with FACTCHECK_TRACEBACK=1, for a report of the bug)."""
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("FACTCHECK_TRACEBACK"):
+            raise
+        message = printable(str(exc)).strip() or "(no message)"
+        typer.echo(f"factcheck: internal error: {type(exc).__name__}: {message} "
+                   "(a bug in factcheck: run again with FACTCHECK_TRACEBACK=1 to see where, and please report it)", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.seed_copies import SEEDS, run_cli
+from seed_copies import SEEDS, run_cli
 
 COPIES = 10
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from seed_copies import SEEDS, run_cli
 
 
@@ -81,3 +84,23 @@ def test_output_file_gets_the_usual_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_bug_of_our_own_is_one_line_and_exit_2(monkeypatch, capsys):
+    import checker.cli as cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("no such thing\nsecond line")
+
+    monkeypatch.setattr(cli, "run_check", broken)
+    monkeypatch.setattr(sys, "argv", ["factcheck", "check", "seeds", "--no-cache"])
+    monkeypatch.delenv("FACTCHECK_TRACEBACK", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err == ("factcheck: internal error: KeyError: 'no such thing\\nsecond line' (a bug in factcheck: "
+                   "run again with FACTCHECK_TRACEBACK=1 to see where, and please report it)\n")
+    monkeypatch.setenv("FACTCHECK_TRACEBACK", "1")
+    with pytest.raises(KeyError):
+        cli.main()

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from checker.cache import read_pack, write_pack
-from tests.seed_copies import D002, SEEDS, copy_with_57th, run_cli
+from seed_copies import D002, SEEDS, copy_with_57th, run_cli
 
 # On the seeds, the rules meet 11 (rule, subject) pairs: the US-ROK alliance (anniversaries and the
 # treaty together), the SCM and KIDD series, USFK, and seven offices.
