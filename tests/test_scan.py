@@ -316,3 +316,30 @@ def test_sentences_split_as_far_as_asked_answer_as_all_split_at_once(text, offse
         if before is not None and ("\n" in text[before[1]:every[index][0]] or "\r" in text[before[1]:every[index][0]]):
             before = None
         assert ctx.previous_sentence(offset) == before
+
+
+def test_wide_spaces_are_all_the_whitespace_outside_ascii():
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall(r"\s", every)) == scan.bounds.WIDE_SPACES
+
+
+def exact_runs(text: str) -> tuple[int, int]:
+    spaces = max((len(run) for run in re.findall(r"\s+", text)), default=0)
+    tokens = max((len(run) for run in re.findall(r"\S+", text)), default=0)
+    return max(spaces, scan.SPACE_RUN), max(tokens, scan.TOKEN_RUN)
+
+
+RUN_PIECES = ["a", "é", "’", "—", "“", " ", "\n", "\t", "\xa0", "\u2028", "\u3000", "\u2009", "\x85", "\u1680",
+              "\ud800", "\U0001f600", "ſ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(RUN_PIECES), st.integers(1, 30)), max_size=12))
+def test_longest_runs_are_the_runs_measured_exactly(pieces):
+    text = "".join(piece * count for piece, count in pieces)
+    assert scan.longest_runs(text) == exact_runs(text)
+
+
+def test_longest_runs_on_the_seeds_and_fixtures():
+    for text in corpus_texts():
+        assert scan.longest_runs(text) == exact_runs(text)
