@@ -343,3 +343,37 @@ def test_longest_runs_are_the_runs_measured_exactly(pieces):
 def test_longest_runs_on_the_seeds_and_fixtures():
     for text in corpus_texts():
         assert scan.longest_runs(text) == exact_runs(text)
+
+
+def test_digits_are_what_backslash_d_matches():
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall(r"\d", every)) == "".join(c for c in every if c.isdecimal())
+
+
+DIGIT_PIECES = ["1", "19", "2024", "28,500", "٣", "१९५३", "１９５３", "’", "é", "a", " ", "\n", "troops", "treaty"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=30))
+def test_digit_places_are_the_places_of_backslash_d(pieces):
+    text = "".join(pieces)
+    expected = [m.start() for m in re.finditer(r"\d", text)]
+    assert scan.Text(text).places((("0", scan.words.DIGITS),)) == expected
+
+
+# Patterns with a part made of digits start each head search at the next digit less that part's reach.
+DIGIT_WORDS = WORDS + ["٣", "１９５３", "12,000", "1951", "3", "Signed", "on", "April", "4,", "approximately", "000"]
+SKIPPING_TO_DIGITS = [p for p in PATTERNS.values() if scan.shape(p) is not None and scan.shape(p).digits_reach is not None]
+
+
+def test_patterns_with_digits_skip_to_them():
+    assert {troop_count.TROOPS, *treaty_year.PATTERNS[:3]} <= set(SKIPPING_TO_DIGITS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_WORDS), max_size=60), st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=60, max_size=60))
+def test_same_matches_after_skipping_to_digits_on_random_prose(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    for pattern in SKIPPING_TO_DIGITS:
+        expected, found = both_ways(pattern, text)
+        assert found == expected, pattern.pattern[:80]

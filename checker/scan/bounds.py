@@ -48,15 +48,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_EXOTIC)
 
 
-def longest_runs(text: str) -> tuple[int, int]:
+def longest_runs(text: str, encoded: bytes | None = None) -> tuple[int, int]:
     """Upper bounds on the longest run of whitespace and on the longest run of other characters.
 
     A byte-level check settles almost every text: UTF-8 never makes a run
     shorter in bytes than in characters. Other characters' bytes can pass for
     whitespace in the check for spaces (see _SPACE_CLASSES); a text whose bytes
     show a long run either way is measured exactly, by the slower regex.
+    `encoded`, if given, is the text in UTF-8 with surrogates passed through.
     """
-    encoded = text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     classes = encoded.translate(_RUN_CLASSES)
     space_classes = classes if text.isascii() else encoded.translate(_SPACE_CLASSES)
     if b" " * (SPACE_RUN + 1) not in space_classes:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Iterator
+from bisect import bisect_left
+from typing import Callable, Iterator
 
 from .bounds import fold, longest_runs
+from .digits import digit_places
 from .first import with_first_look
 from .words import CASELESS, DIGITS, STRIDE, Shape, shape
 
@@ -17,6 +19,7 @@ class Text:
     def __init__(self, text: str):
         self.text = text
         self._folded: str | None = None
+        self._utf8: bytes | None = None
         self._runs: tuple[int, int] | None = None
         self._places: dict = {}
         self._contains: dict[tuple[tuple[str, str], ...], bool] = {}
@@ -28,9 +31,15 @@ class Text:
         return self._folded
 
     @property
+    def utf8(self) -> bytes:
+        if self._utf8 is None:
+            self._utf8 = self.text.encode("utf-8", "surrogatepass")
+        return self._utf8
+
+    @property
     def runs(self) -> tuple[int, int]:
         if self._runs is None:
-            self._runs = longest_runs(self.text)
+            self._runs = longest_runs(self.text, self.utf8)
         return self._runs
 
     def places(self, strings: tuple[tuple[str, str], ...]) -> list[int]:
@@ -56,11 +65,10 @@ class Text:
         key = (string, how)
         found = self._places.get(key)
         if found is None:
-            found = []
             if how == DIGITS:
-                for run in _DIGIT_RUNS.finditer(self.text):
-                    found.extend(range(run.start(), run.end()))
+                found = digit_places(self.text, self.utf8)
             else:
+                found = []
                 haystack = self.folded if how == CASELESS else self.text
                 at = haystack.find(string)
                 while at != -1:
@@ -82,8 +90,10 @@ class Text:
         use_word = tuner.use_word()
         if use_word is not None:
             return list(_near_places(pattern, found, self) if use_word else tuner.plain().finditer(self.text))
-        if tuner.trying_word():
-            self.folded, self.runs  # shared by every pattern of the text: not this pattern's cost
+        if tuner.trying_word():  # shared by every pattern of the text: not this pattern's cost
+            self.folded, self.runs
+            if found.digits_reach is not None:
+                self.places(_ANY_DIGIT)
         started = time.process_time()  # this process's time: other processes on the machine do not count
         if tuner.trying_word():
             matches = list(_near_places(pattern, found, self))
@@ -93,7 +103,6 @@ class Text:
         return matches
 
 
-_DIGIT_RUNS = re.compile(r"\d+")
 # Texts a pattern runs over the plain way before it is analysed.
 ANALYSE_AFTER = 16
 
@@ -158,14 +167,20 @@ def _near_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[
     reach = found.reach.at(prepared.runs)
     head_extent = found.head_extent.at(prepared.runs)
     search_head = found.head.search
+    first_start = _after_digits(found, prepared)
     length = len(text)
     pos = 0
     for place in prepared.places(found.strings):
         if place < pos:
             continue
-        start = max(pos, place - reach)
+        start = first_start(max(pos, place - reach))
+        if start is None:
+            return
         # Every head attempt starting at or before `trusted` reads only text before `endpos`.
         trusted = place + STRIDE
+        if start > trusted:  # no match starts before `start`, and none holding this place after it
+            pos = start
+            continue
         endpos = min(length, trusted + head_extent)
         matched = None
         while matched is None:
@@ -179,3 +194,30 @@ def _near_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[
             pos = matched.end() if matched.end() > matched.start() else matched.end() + 1
         else:
             pos = trusted + 1
+
+
+def _after_digits(found: Shape, prepared: Text) -> Callable[[int], int | None]:
+    """Where the first match starting at or after a position can start, as far as the pattern's digits
+    tell: at the earliest the next digit's place less the digits' reach; None when no digit follows."""
+    if found.digits_reach is None:
+        return _anywhere
+    digits_reach = found.digits_reach.at(prepared.runs)
+    digits: list[int] | None = None
+
+    def first_start(start: int) -> int | None:
+        nonlocal digits
+        if digits is None:  # found when first asked: a text without a place of the word needs none
+            digits = prepared.places(_ANY_DIGIT)
+        following = bisect_left(digits, start)
+        if following == len(digits):
+            return None
+        return max(start, digits[following] - digits_reach)
+
+    return first_start
+
+
+def _anywhere(start: int) -> int:
+    return start
+
+
+_ANY_DIGIT = (("0", DIGITS),)
