@@ -377,3 +377,19 @@ def test_same_matches_after_skipping_to_digits_on_random_prose(words, gaps):
     for pattern in SKIPPING_TO_DIGITS:
         expected, found = both_ways(pattern, text)
         assert found == expected, pattern.pattern[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES + ["Troops", "TREATY", "ſervice", "service"]), max_size=30),
+       st.lists(st.tuples(st.integers(0, 150), st.integers(0, 40)), max_size=5), st.booleans())
+def test_places_within_windows_are_the_places_inside_them(pieces, spans, cached):
+    text = scan.Text("".join(pieces))
+    windows = []
+    for low, length in sorted(spans):
+        if not windows or low > windows[-1][1] + 1:
+            windows.append((low, low + length))
+    strings = (("service", scan.words.CASELESS), ("treaty", scan.words.CASELESS), ("Troops", scan.words.EXACT))
+    if cached:
+        text.places(strings[:1])
+    inside = [p for p in scan.Text(text.text).places(strings) if any(low <= p <= high for low, high in windows)]
+    assert text.places_within(strings, windows) == inside

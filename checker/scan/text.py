@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Callable, Iterator
 
 from .bounds import fold, longest_runs
@@ -52,6 +52,24 @@ class Text:
                 found = sorted({p for string in strings for p in self._places_of(*string)})
             self._places[strings] = found
         return found
+
+    def places_within(self, strings: tuple[tuple[str, str], ...], windows: list[tuple[int, int]]) -> list[int]:
+        """The places of `strings` that start inside one of `windows` (sorted, disjoint, ends included), in order.
+        `str.find` bounded to the windows reads them alone, not the whole text."""
+        found = set()
+        for string, how in strings:
+            known = self._places.get((string, how))
+            if known is not None:
+                found.update(p for p in known if _inside(windows, p))
+                continue
+            haystack = self.folded if how == CASELESS else self.text
+            for low, high in windows:
+                end = high + len(string)
+                at = haystack.find(string, low, end)
+                while at != -1:
+                    found.add(at)
+                    at = haystack.find(string, at + 1, end)
+        return sorted(found)
 
     def contains(self, strings: tuple[tuple[str, str], ...]) -> bool:
         """Whether one of `strings` (no DIGITS among them) occurs in the text."""
@@ -170,7 +188,7 @@ def _near_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[
     first_start = _after_digits(found, prepared)
     length = len(text)
     pos = 0
-    for place in prepared.places(found.strings):
+    for place in _places(found, prepared, reach):
         if place < pos:
             continue
         start = first_start(max(pos, place - reach))
@@ -194,6 +212,35 @@ def _near_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[
             pos = matched.end() if matched.end() > matched.start() else matched.end() + 1
         else:
             pos = trusted + 1
+
+
+def _places(found: Shape, prepared: Text, reach: int) -> list[int]:
+    """The word's places, or for a pattern with a part of digits those a match can hold: a match
+    starting at s holds the word in [s, s + reach] and a digit d in [s, s + digits' reach], so the
+    word lies in [d - digits' reach, d + reach]. Where digits are few, the windows around them are
+    much shorter than the text, and the word is looked for in them alone. The scan's argument holds
+    on: a match starting between two of these places would hold one of them."""
+    if found.digits_reach is None:
+        return prepared.places(found.strings)
+    digits_reach = found.digits_reach.at(prepared.runs)
+    windows: list[tuple[int, int]] = []
+    for digit in prepared.places(_ANY_DIGIT):
+        low, high = digit - digits_reach, digit + reach
+        if windows and low <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((max(low, 0), high))
+    if sum(high - low for low, high in windows) > len(prepared.text) // 2:
+        return prepared.places(found.strings)
+    return prepared.places_within(found.strings, windows)
+
+
+def _inside(windows: list[tuple[int, int]], place: int) -> bool:
+    index = bisect_right(windows, (place, _BEYOND)) - 1
+    return index >= 0 and place <= windows[index][1]
+
+
+_BEYOND = float("inf")
 
 
 def _after_digits(found: Shape, prepared: Text) -> Callable[[int], int | None]:
