@@ -156,6 +156,7 @@ OFFICE_WORDS = WORDS + [
     "Prime", "Defence", "Chief", "then-", "then", "Chargé", "d'Affaires", "CHARGÉ", "counterpart", "his", "from",
     "China,", "Admiral", "Dong", "Jun", "Japan's", "the", "The", "\r", "\r\n", "\u2028", "\x0c", "Lt.", "Gen.",
     "Embassy", "to", "Philippines", "ad", "interim", "said", "General", "Secretary-General", "former", "-elect",
+    "Pentagon", "spokeswoman", "Spokesperson", "spokes", "Commanding", "commander", "Presidential", "aide", "charges",
 ]
 
 
