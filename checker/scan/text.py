@@ -183,6 +183,29 @@ def tuner_of(pattern: re.Pattern) -> Tuner:
 def _near_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[re.Match]:
     text = prepared.text
     reach = found.reach.at(prepared.runs)
+    if reach == 0:
+        return _at_places(pattern, found, prepared)
+    return _searching_near_places(pattern, found, prepared, reach)
+
+
+def _at_places(pattern: re.Pattern, found: Shape, prepared: Text) -> Iterator[re.Match]:
+    """The matches of a pattern whose word opens every match: each starts at a place of the word, and
+    one `match` there costs less than a head search over the window past it (STRIDE and the head's
+    extent), which for a long alternation ignoring case took 20 µs."""
+    text = prepared.text
+    first_start = _after_digits(found, prepared)
+    pos = 0
+    for place in _places(found, prepared, 0):
+        if place < pos or first_start(place) != place:
+            continue
+        matched = pattern.match(text, place)
+        if matched is not None:
+            yield matched
+            pos = matched.end() if matched.end() > matched.start() else matched.end() + 1
+
+
+def _searching_near_places(pattern: re.Pattern, found: Shape, prepared: Text, reach: int) -> Iterator[re.Match]:
+    text = prepared.text
     head_extent = found.head_extent.at(prepared.runs)
     search_head = found.head.search
     first_start = _after_digits(found, prepared)
