@@ -394,3 +394,10 @@ def test_places_within_windows_are_the_places_inside_them(pieces, spans, cached)
         text.places(strings[:1])
     inside = [p for p in scan.Text(text.text).places(strings) if any(low <= p <= high for low, high in windows)]
     assert text.places_within(strings, windows) == inside
+
+
+def test_no_gate_is_a_piece_of_the_word_itself():
+    # "Since" gave the gates "ince", "nce", "ce" and "e": a text with the word passes them all anyway.
+    assert scan.shape(treaty_year.PATTERNS[3]).gates == ()
+    assert scan.shape(anniversary.NTH_YEAR).gates == ((("alliance", "caseless"), ("its", "caseless"), ("their", "caseless"),
+                                                       ("treaty", "caseless")),)

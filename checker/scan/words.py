@@ -261,9 +261,17 @@ def shape(pattern: re.Pattern) -> Shape | None:
     finally:
         _MEMO.clear()
     others = [w for w in words if w is not word]
-    gates = tuple(dict.fromkeys(search_strings(w.strings) for w in others if all(how != DIGITS for _, how in w.strings)))
+    gates = tuple(dict.fromkeys(
+        gate for gate in (search_strings(w.strings) for w in others if all(how != DIGITS for _, how in w.strings))
+        if not _implied(gate, word.strings)))
     digits = [w.reach for w in others if all(how == DIGITS for _, how in w.strings)]
     return Shape(search_strings(word.strings), word.reach, head, head_extent, gates, digits[0] if digits else None)
+
+
+def _implied(gate: tuple[tuple[str, str], ...], word: frozenset[tuple[str, str]]) -> bool:
+    """Whether each of the word's strings holds one of the gate's ("ince" in "Since"): a text with the word
+    then passes the gate, and one without it has no places to search, so the gate would only cost a find."""
+    return all(any(how == gate_how and string in text for string, gate_how in gate) for text, how in word)
 
 
 def _head(items, path: tuple[int, ...]) -> list:
