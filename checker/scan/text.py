@@ -272,12 +272,9 @@ def _after_digits(found: Shape, prepared: Text) -> Callable[[int], int | None]:
     if found.digits_reach is None:
         return _anywhere
     digits_reach = found.digits_reach.at(prepared.runs)
-    digits: list[int] | None = None
+    digits = prepared.places(_ANY_DIGIT)
 
     def first_start(start: int) -> int | None:
-        nonlocal digits
-        if digits is None:  # found when first asked: a text without a place of the word needs none
-            digits = prepared.places(_ANY_DIGIT)
         following = bisect_left(digits, start)
         if following == len(digits):
             return None
