@@ -156,6 +156,7 @@ OFFICE_WORDS = WORDS + [
     "Prime", "Defence", "Chief", "then-", "then", "Chargé", "d'Affaires", "CHARGÉ", "counterpart", "his", "from",
     "China,", "Admiral", "Dong", "Jun", "Japan's", "the", "The", "\r", "\r\n", "\u2028", "\x0c", "Lt.", "Gen.",
     "Embassy", "to", "Philippines", "ad", "interim", "said", "General", "Secretary-General", "former", "-elect",
+    "Pentagon", "spokeswoman", "Spokesperson", "spokes", "Commanding", "commander", "Presidential", "aide", "charges",
 ]
 
 
@@ -316,3 +317,87 @@ def test_sentences_split_as_far_as_asked_answer_as_all_split_at_once(text, offse
         if before is not None and ("\n" in text[before[1]:every[index][0]] or "\r" in text[before[1]:every[index][0]]):
             before = None
         assert ctx.previous_sentence(offset) == before
+
+
+def test_wide_spaces_are_all_the_whitespace_outside_ascii():
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall(r"\s", every)) == scan.bounds.WIDE_SPACES
+
+
+def exact_runs(text: str) -> tuple[int, int]:
+    spaces = max((len(run) for run in re.findall(r"\s+", text)), default=0)
+    tokens = max((len(run) for run in re.findall(r"\S+", text)), default=0)
+    return max(spaces, scan.SPACE_RUN), max(tokens, scan.TOKEN_RUN)
+
+
+RUN_PIECES = ["a", "é", "’", "—", "“", " ", "\n", "\t", "\xa0", "\u2028", "\u3000", "\u2009", "\x85", "\u1680",
+              "\ud800", "\U0001f600", "ſ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(RUN_PIECES), st.integers(1, 30)), max_size=12))
+def test_longest_runs_are_the_runs_measured_exactly(pieces):
+    text = "".join(piece * count for piece, count in pieces)
+    assert scan.longest_runs(text) == exact_runs(text)
+
+
+def test_longest_runs_on_the_seeds_and_fixtures():
+    for text in corpus_texts():
+        assert scan.longest_runs(text) == exact_runs(text)
+
+
+def test_digits_are_what_backslash_d_matches():
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall(r"\d", every)) == "".join(c for c in every if c.isdecimal())
+
+
+DIGIT_PIECES = ["1", "19", "2024", "28,500", "٣", "१९५३", "１９５３", "’", "é", "a", " ", "\n", "troops", "treaty"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=30))
+def test_digit_places_are_the_places_of_backslash_d(pieces):
+    text = "".join(pieces)
+    expected = [m.start() for m in re.finditer(r"\d", text)]
+    assert scan.Text(text).places((("0", scan.words.DIGITS),)) == expected
+
+
+# Patterns with a part made of digits start each head search at the next digit less that part's reach.
+DIGIT_WORDS = WORDS + ["٣", "１９５３", "12,000", "1951", "3", "Signed", "on", "April", "4,", "approximately", "000"]
+SKIPPING_TO_DIGITS = [p for p in PATTERNS.values() if scan.shape(p) is not None and scan.shape(p).digits_reach is not None]
+
+
+def test_patterns_with_digits_skip_to_them():
+    assert {troop_count.TROOPS, *treaty_year.PATTERNS[:3]} <= set(SKIPPING_TO_DIGITS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_WORDS), max_size=60), st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=60, max_size=60))
+def test_same_matches_after_skipping_to_digits_on_random_prose(words, gaps):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    for pattern in SKIPPING_TO_DIGITS:
+        expected, found = both_ways(pattern, text)
+        assert found == expected, pattern.pattern[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES + ["Troops", "TREATY", "ſervice", "service"]), max_size=30),
+       st.lists(st.tuples(st.integers(0, 150), st.integers(0, 40)), max_size=5), st.booleans())
+def test_places_within_windows_are_the_places_inside_them(pieces, spans, cached):
+    text = scan.Text("".join(pieces))
+    windows = []
+    for low, length in sorted(spans):
+        if not windows or low > windows[-1][1] + 1:
+            windows.append((low, low + length))
+    strings = (("service", scan.words.CASELESS), ("treaty", scan.words.CASELESS), ("Troops", scan.words.EXACT))
+    if cached:
+        text.places(strings[:1])
+    inside = [p for p in scan.Text(text.text).places(strings) if any(low <= p <= high for low, high in windows)]
+    assert text.places_within(strings, windows) == inside
+
+
+def test_no_gate_is_a_piece_of_the_word_itself():
+    # "Since" gave the gates "ince", "nce", "ce" and "e": a text with the word passes them all anyway.
+    assert scan.shape(treaty_year.PATTERNS[3]).gates == ()
+    assert scan.shape(anniversary.NTH_YEAR).gates == ((("alliance", "caseless"), ("its", "caseless"), ("their", "caseless"),
+                                                       ("treaty", "caseless")),)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.timeparse import DATE_PHRASE, dateparser_resolve, days_apart, find_times
+from checker.timeparse import _FORM_START, DATE_PHRASE, dateparser_resolve, days_apart, find_times
 
 
 def resolve_all(text: str, base: dt.date | None):
@@ -83,16 +83,20 @@ def test_which_phrases_write_their_year_and_which_give_a_start():
     assert found["March 2023"].names_year and not found["March 2023"].is_start
 
 
-# Each form of DATE_PHRASE opens with a look at its first character; without them it matched the same.
-UNGUARDED = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)(?=\(\?P<)", "", DATE_PHRASE.pattern), DATE_PHRASE.flags)
+# Each form of DATE_PHRASE opens with a look at its first character, and all of them with a look at where a
+# form can start (timeparse._FORM_START); without them it matched the same.
+UNGUARDED = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)(?=\(\?P<)", "", DATE_PHRASE.pattern.replace(_FORM_START, "", 1)),
+                       DATE_PHRASE.flags)
 DATE_WORDS = ["Jan.", "January", "feb", "March", "mAy", "June", "Sept.", "SEPTEMBER", "Nov", "Dec", "13", "1", "2023",
               "1999", "the", "The", "13th", "to", "of", "this", "month", "last", "next", "earlier", "later", "year",
               "week", "night", "yesterday", "Today", "tonight", "tomorrow", "two", "a few", "several", "days", "ago",
               "Monday", "on", "Tuesday", "ſunday", "in", "since", "From", "by", "during", "until", "treaty", "-", "–",
-              ",", ".", "x", "٣", "Ⅻ", "İ", "Kelvin\u212a"]
+              ",", ".", "x", "٣", "Ⅻ", "İ", "Kelvin\u212a", "Summar", "xJan", "ſept", "ſep", "DEC", "_", "é", "1st",
+              "١٢", "x13", "ofMay", "inJuly", "thе"]
 
 
 def test_the_first_character_looks_are_the_only_change():
+    assert _FORM_START in DATE_PHRASE.pattern and _FORM_START not in UNGUARDED.pattern
     assert UNGUARDED.pattern.count("(?P<") == DATE_PHRASE.pattern.count("(?P<")
     assert "(?=[" not in UNGUARDED.pattern.split("(?P<theday>")[0].split("(?P<mdy>")[1]
     assert UNGUARDED.pattern != DATE_PHRASE.pattern

@@ -13,6 +13,7 @@ title that opens the next line. Which office a mention names is decided later (o
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -128,8 +129,9 @@ class Keyword:
 @lru_cache(maxsize=8)
 def keywords(vocabulary: Vocabulary) -> dict[str, tuple[Keyword, ...]]:
     """One of these stands as words in every match of the four forms: each title and "counterpart" (a title
-    that holds a shorter one as words adds no line), grouped by their longest word: a `str.find` for each
-    word, not for each title, and each place the word occurs is checked against its titles."""
+    that holds a shorter one as words adds no line), grouped by their longest word, or by the start such
+    words share: a `str.find` for each, not for each title, and each place it occurs is checked against
+    its titles."""
     words = {t.lower() for t in vocabulary.roles_by_title} | {"counterpart"}
     kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
     found: dict[str, set[Keyword]] = {}
@@ -138,7 +140,27 @@ def keywords(vocabulary: Vocabulary) -> dict[str, tuple[Keyword, ...]]:
         if part:
             anchor = max(re.findall(r"[a-z]+", part), key=len)
             found.setdefault(anchor, set()).add(Keyword(part, part != word, part.index(anchor)))
+    found = _by_shared_starts(found)
     return {anchor: tuple(sorted(found[anchor], key=lambda k: (k.text, k.cut))) for anchor in sorted(found)}
+
+
+# Anchors that start alike ("spokesman", "spokesperson", "spokeswoman"; "charg", "charge") are looked
+# for once, by the start they share: each `str.find` reads the whole text, and a start this long is
+# still rare in prose. A place of the start is a place of none, one or more of the anchors, and every
+# title is checked where its anchor would stand, so the lines found are the same.
+SHARED_START = 5
+
+
+def _by_shared_starts(found: dict[str, set[Keyword]]) -> dict[str, set[Keyword]]:
+    merged: dict[str, set[Keyword]] = {}
+    for anchor in sorted(found):
+        last = next(reversed(merged), None)
+        shared = os.path.commonprefix([last, anchor]) if last is not None else ""
+        if len(shared) >= SHARED_START:
+            merged[shared] = merged.pop(last) | found[anchor]
+        else:
+            merged[anchor] = set(found[anchor])
+    return merged
 
 
 def clean_name(text: str, start: int, raw: str, from_end: bool) -> tuple[int, int, bool] | None:

@@ -21,6 +21,12 @@ It yields exactly the matches of `pattern.finditer(text)`:
   The head is searched with an `endpos` past which none of its attempts that
   matter can read, and each head match is confirmed by matching the whole
   pattern on the whole text.
+- A word that opens every match (its reach is 0: a series name, "Since")
+  needs no head search: the pattern is matched at each of its places.
+- A pattern with a part made of digits ("28,500 troops", "the 1953 treaty")
+  has a digit at most that part's reach after its start: no head search starts
+  before the next digit less that reach, and none is needed where no digit is
+  near. Digits are found by `str.find`, one digit at a time (digits.py).
 """
 
 from .bounds import EXOTIC_CASES, SPACE_RUN, TOKEN_RUN, Unbounded, Width, fold, longest_runs, lookahead, width

@@ -23,7 +23,14 @@ SPACE_RUN, TOKEN_RUN = 8, 24
 # Bytes that are whitespace to `re` (and to str.isspace) -> b" ", every other byte -> b"x".
 _ASCII_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
 _RUN_CLASSES = bytes(32 if i in _ASCII_SPACES else 120 for i in range(256))
-_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# The whitespace outside ASCII (tests/test_scan.py checks the list). Searching a text for
+# it with a regex took tens of microseconds when the text is not ASCII: longest_runs
+# translates its UTF-8 bytes instead.
+WIDE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_WIDE_SPACE_BYTES = set(WIDE_SPACES.encode())
+# As _RUN_CLASSES, but each byte of a wide space's UTF-8 form -> b" " as well. Some bytes of
+# other characters become b" " with them, which only makes a run look longer.
+_SPACE_CLASSES = bytes(32 if i in _ASCII_SPACES or i in _WIDE_SPACE_BYTES else 120 for i in range(256))
 _SPACE_RUNS = re.compile(r"\s{%d,}" % (SPACE_RUN + 1))
 _TOKEN_RUNS = re.compile(r"\S{%d,}" % (TOKEN_RUN + 1))
 
@@ -41,15 +48,20 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_EXOTIC)
 
 
-def longest_runs(text: str) -> tuple[int, int]:
+def longest_runs(text: str, encoded: bytes | None = None) -> tuple[int, int]:
     """Upper bounds on the longest run of whitespace and on the longest run of other characters.
 
     A byte-level check settles almost every text: UTF-8 never makes a run
-    shorter in bytes than in characters, and non-ASCII whitespace sends the
-    text to the exact, slower measure.
+    shorter in bytes than in characters. Other characters' bytes can pass for
+    whitespace in the check for spaces (see _SPACE_CLASSES); a text whose bytes
+    show a long run either way is measured exactly, by the slower regex.
+    `encoded`, if given, is the text in UTF-8 with surrogates passed through.
     """
-    classes = text.encode("utf-8", "surrogatepass").translate(_RUN_CLASSES)
-    if b" " * (SPACE_RUN + 1) not in classes and not _WIDE_SPACE.search(text):
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
+    classes = encoded.translate(_RUN_CLASSES)
+    space_classes = classes if text.isascii() else encoded.translate(_SPACE_CLASSES)
+    if b" " * (SPACE_RUN + 1) not in space_classes:
         spaces = SPACE_RUN
     else:
         spaces = max((m.end() - m.start() for m in _SPACE_RUNS.finditer(text)), default=SPACE_RUN)

@@ -229,6 +229,10 @@ class Shape:
     # The other parts' required words (digits left out: nearly every text has one). A text
     # without one of them has no match, which a few `str.find`s tell before any search.
     gates: tuple[tuple[tuple[str, str], ...], ...] = ()
+    # The reach of a part that is digits alone ("28,500", "1953"), if there is one: a match has
+    # a digit at most that far past its start. Digits are in nearly every text but in few places
+    # of it, so no head search need start before the next digit less this reach (see text.py).
+    digits_reach: Width | None = None
 
 
 @lru_cache(maxsize=256)
@@ -256,9 +260,18 @@ def shape(pattern: re.Pattern) -> Shape | None:
         return None
     finally:
         _MEMO.clear()
-    gates = tuple(dict.fromkeys(search_strings(w.strings) for w in words
-                                if w is not word and all(how != DIGITS for _, how in w.strings)))
-    return Shape(search_strings(word.strings), word.reach, head, head_extent, gates)
+    others = [w for w in words if w is not word]
+    gates = tuple(dict.fromkeys(
+        gate for gate in (search_strings(w.strings) for w in others if all(how != DIGITS for _, how in w.strings))
+        if not _implied(gate, word.strings)))
+    digits = [w.reach for w in others if all(how == DIGITS for _, how in w.strings)]
+    return Shape(search_strings(word.strings), word.reach, head, head_extent, gates, digits[0] if digits else None)
+
+
+def _implied(gate: tuple[tuple[str, str], ...], word: frozenset[tuple[str, str]]) -> bool:
+    """Whether each of the word's strings holds one of the gate's ("ince" in "Since"): a text with the word
+    then passes the gate, and one without it has no places to search, so the gate would only cost a find."""
+    return all(any(how == gate_how and string in text for string, gate_how in gate) for text, how in word)
 
 
 def _head(items, path: tuple[int, ...]) -> list:
