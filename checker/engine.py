@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import CACHE_DIR_NAME, ClaimCache, FindingMemo, compare_fingerprint, corpus_key, extractor_fingerprint
-from .corpus import Corpus, plan_corpus
+from .corpus import Corpus, corpus_root, plan_corpus
 from .models import VERDICT_ORDER, Claim, Finding, Group
 from .pipeline import extract_corpus, fewer_collections, warm_worker
 from .progress import Progress
@@ -148,14 +148,22 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
     timings = Timings()
     with timings.stage("load"):
         rules = load_rules(rules_dir)
-        plan = plan_corpus(paths, manifest)
         cache = ready = None
-        if options.cache:
-            directory = options.cache_dir or plan.root.resolve().parent / CACHE_DIR_NAME
+        if options.cache and paths:
+            directory = options.cache_dir or corpus_root(paths).resolve().parent / CACHE_DIR_NAME
             cache = ClaimCache(directory, extractor_fingerprint(rules.fingerprint), corpus_key(paths))
-            if options.jobs > 1 and cache.path.exists():  # a re-run: few articles to extract, wanted soon
+            # A re-run: few articles to extract, wanted soon. The worker starts before the walk, so that
+            # it has that long to get ready too.
+            if options.jobs > 1 and cache.path.exists():
                 ready = warm_worker(rules.vocabulary)
-            cache.load()
+        try:
+            plan = plan_corpus(paths, manifest)
+            if cache is not None:
+                cache.load()
+        except BaseException:
+            if ready is not None:
+                ready.shutdown(wait=False, cancel_futures=True)
+            raise
     progress = Progress(total=len(plan.articles), enabled=options.progress)
     try:
         with timings.stage("extract"):
