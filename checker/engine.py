@@ -109,7 +109,7 @@ def subject_findings(rule, subject: str, members: list[Claim], rules: RuleSet) -
     subject_claims = sorted(members, key=lambda c: (c.doc, c.span.start, c.id))
     findings = []
     for outcome in COMPARISONS[rule.comparison](rule, subject_claims, rules.vocabulary):
-        groups = [Group(value=value, claims=[c.id for c in members]) for value, members in outcome.groups]
+        groups = [Group(value=value, claims=[c.id for c in grouped]) for value, grouped in outcome.groups]
         findings.append(Finding(
             id=finding_id(rule.id, outcome.verdict.value, subject, groups, by_id),
             rule=rule.id,
