@@ -401,3 +401,12 @@ def test_no_gate_is_a_piece_of_the_word_itself():
     assert scan.shape(treaty_year.PATTERNS[3]).gates == ()
     assert scan.shape(anniversary.NTH_YEAR).gates == ((("alliance", "caseless"), ("its", "caseless"), ("their", "caseless"),
                                                        ("treaty", "caseless")),)
+
+
+def test_the_lead_bytes_of_digits_outside_ascii_are_those_of_this_unicode():
+    import sys
+
+    from checker.scan.digits import WIDE_DIGIT_LEADS
+
+    leads = {chr(code).encode("utf-8")[:1] for code in range(128, sys.maxunicode + 1) if chr(code).isdecimal()}
+    assert set(WIDE_DIGIT_LEADS) == leads
