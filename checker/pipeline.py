@@ -228,12 +228,23 @@ class _Runner:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
         if self.ready is not None:
-            # Not waited for when no article needed it: the worker ends once warmed up.
-            self.ready.shutdown(wait=self.chunks > 0, cancel_futures=True)
+            if not self.chunks:  # warmed up for nothing: ended now, not waited for
+                _end_workers(self.ready)
+            self.ready.shutdown(wait=True, cancel_futures=True)
             self.ready = None
 
 
 _WORKER_VOCABULARY: Vocabulary | None = None
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool's workers at once, in the middle of their task. The pool has no public way to before
+    Python 3.14, and the interpreter's exit would otherwise wait for the warming up to finish."""
+    if hasattr(pool, "terminate_workers"):
+        pool.terminate_workers()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def _new_pool(vocabulary: Vocabulary, workers: int) -> ProcessPoolExecutor:
