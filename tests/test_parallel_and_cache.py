@@ -236,3 +236,18 @@ def test_a_new_manifest_date_is_seen_without_the_file_changing(corpus, tmp_path)
     again = run_cli("check", str(archive), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert " 1 misses" in again.stderr
     assert again.stdout == report(archive, "--no-cache")
+
+
+def test_a_warming_worker_no_article_needed_is_ended_not_waited_for():
+    import signal
+
+    from checker.pipeline import _Runner, warm_worker
+    from checker.rules import load_rules
+
+    vocabulary = load_rules().vocabulary
+    pool = warm_worker(vocabulary)
+    processes = list(pool._processes.values())  # the pool's own table: what close() must end
+    assert len(processes) == 1
+    _Runner(vocabulary, 2, pool).close()  # no chunk was submitted
+    # Compiling the extractors takes a good part of a second: ended by close(), it did not finish.
+    assert [process.exitcode for process in processes] == [-signal.SIGTERM]
