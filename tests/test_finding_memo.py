@@ -31,6 +31,13 @@ def plain_report(corpus: Path) -> str:
     return run_cli("check", str(corpus), "-f", "json", "--no-cache").stdout
 
 
+def checked_copy(tmp_path: Path) -> tuple[Path, Path, str]:
+    """The seeds copied and checked once, with a cache: the copy, the cache, and the first report."""
+    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(SEEDS, corpus)
+    return corpus, cache, check(corpus, cache).stdout
+
+
 def memo_pack(cache: Path) -> Path:
     [pack] = cache.glob("*/*.findings.json")
     return pack
@@ -47,9 +54,7 @@ def test_a_rerun_reuses_every_subject_and_changes_nothing(tmp_path):
 
 
 def test_an_edited_article_has_only_its_subjects_compared_again(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    check(corpus, cache)
+    corpus, cache, _ = checked_copy(tmp_path)
     edited = copy_with_57th(tmp_path / "edited")
     (corpus / D002).write_bytes((edited / D002).read_bytes())
     warm = check(corpus, cache)
@@ -60,9 +65,7 @@ def test_an_edited_article_has_only_its_subjects_compared_again(tmp_path):
 
 
 def test_an_edit_that_moves_no_claim_compares_nothing_again(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    check(corpus, cache)
+    corpus, cache, _ = checked_copy(tmp_path)
     article = corpus / D002
     article.write_text(article.read_text(encoding="utf-8") + "\nThis article was updated.\n", encoding="utf-8")
     warm = check(corpus, cache)
@@ -72,9 +75,7 @@ def test_an_edit_that_moves_no_claim_compares_nothing_again(tmp_path):
 
 
 def test_an_edit_that_moves_claims_compares_their_subjects_again(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    check(corpus, cache)
+    corpus, cache, _ = checked_copy(tmp_path)
     article = corpus / D002
     article.write_text("Updated.\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
     warm = check(corpus, cache)
@@ -84,9 +85,7 @@ def test_an_edit_that_moves_claims_compares_their_subjects_again(tmp_path):
 
 
 def test_a_removed_article_changes_the_subjects_it_spoke_of(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    check(corpus, cache)
+    corpus, cache, _ = checked_copy(tmp_path)
     (corpus / D002).unlink()
     warm = check(corpus, cache)
     # 002 alone spoke of KIDD, which is gone; SCM is compared again without it.
@@ -95,9 +94,7 @@ def test_a_removed_article_changes_the_subjects_it_spoke_of(tmp_path):
 
 
 def test_a_damaged_findings_pack_is_dropped(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    good = check(corpus, cache).stdout
+    corpus, cache, good = checked_copy(tmp_path)
     pack = memo_pack(cache)
     raw = pack.read_bytes()
     damaged = raw.replace(b'"verdict":"agreement"', b'"verdict":"contradiction"', 1)
@@ -108,9 +105,7 @@ def test_a_damaged_findings_pack_is_dropped(tmp_path):
 
 
 def test_findings_of_other_comparing_code_are_not_used(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    good = check(corpus, cache).stdout
+    corpus, cache, good = checked_copy(tmp_path)
     pack = memo_pack(cache)
     body, _ = read_pack(pack)
     for entry in body["entries"].values():
