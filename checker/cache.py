@@ -7,12 +7,17 @@ version, the rules' fingerprint and a hash of the source files that decide
 what a claim is. A new version or an edited rule thus starts a new directory;
 nothing is ever looked up across versions.
 
-All entries of one corpus are kept in one pack file, read in one go and
-replaced whole (temporary file, then rename) after a run that changed
-anything: two runs sharing the cache each leave a complete pack, and deleting
-the directory only costs a cold run. A pack carries the checksum of its
-entries; one that does not match is dropped whole and its entries recomputed,
-never trusted: a damaged claim row can look perfectly well-formed.
+All entries of one corpus are kept in one pack file, read in one go. A run
+that changed a little appends its changes to the pack's journal, a line each;
+one that changed much, or a journal grown long, replaces the pack whole
+(temporary file, then rename) and drops the journal. Two runs sharing the
+cache each leave a complete pack, and deleting the directory only costs a cold
+run. A pack and each journal line carry the checksum of what they hold; one
+that does not match is dropped and its entries recomputed, never trusted: a
+damaged claim row can look perfectly well-formed.
+
+Beside the pack, FindingMemo keeps the findings of each (rule, subject), so
+that a re-run compares only the subjects whose claims changed.
 """
 
 from __future__ import annotations
@@ -83,6 +88,8 @@ def corpus_key(paths: list[Path]) -> str:
 
 class ClaimCache:
     """The pack of one corpus under one fingerprint: content key -> [claim rows, their digest]."""
+
+    label = "claim cache"
 
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
         self.path = directory / fingerprint / f"{corpus}.json"
@@ -200,8 +207,6 @@ class ClaimCache:
         write_pack(self.path, {"entries": kept, "files": files})
         self.journal.unlink(missing_ok=True)
 
-    label = "claim cache"
-
     def release(self) -> None:
         """Forget the entries (after save): the claims built from them are all a run needs from here on."""
         self.entries, self.files, self.new_files = {}, {}, {}
@@ -221,19 +226,29 @@ def read_pack(path: Path) -> tuple[dict | None, str | None]:
     if not header or int(header.group(1)) != FORMAT or not raw.endswith(b"}"):
         return {}, None
     checksum = header.group(2).decode()
-    if hashlib.sha256(raw[header.end():-1]).hexdigest() != checksum:
-        return {}, None
-    try:
-        body = json.loads(raw[header.end():-1])
-    except ValueError:
-        return {}, None
+    body = _opened(raw[header.end():-1], checksum)
     return (body, checksum) if isinstance(body, dict) else ({}, None)
 
 
+def _sealed(value) -> tuple[bytes, bytes]:
+    """A value as compact JSON, with the sha256 of that JSON."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return encoded, hashlib.sha256(encoded).hexdigest().encode()
+
+
+def _opened(encoded: bytes, checksum: str):
+    """The value of JSON that hashes to `checksum`; None for any other."""
+    if hashlib.sha256(encoded).hexdigest() != checksum:
+        return None
+    try:
+        return json.loads(encoded)
+    except ValueError:
+        return None
+
+
 def _encode_journal_line(change: dict, pack_checksum: str) -> bytes:
-    encoded = json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode()
-    checksum = hashlib.sha256(encoded).hexdigest()
-    return b'{"pack":"%s","sha256":"%s","change":' % (pack_checksum.encode(), checksum.encode()) + encoded + b"}\n"
+    encoded, checksum = _sealed(change)
+    return b'{"pack":"%s","sha256":"%s","change":' % (pack_checksum.encode(), checksum) + encoded + b"}\n"
 
 
 def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
@@ -241,12 +256,7 @@ def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
     header = _JOURNAL_HEADER.match(line)
     if not header or header.group(1).decode() != pack_checksum or not line.endswith(b"}"):
         return None
-    if hashlib.sha256(line[header.end():-1]).hexdigest() != header.group(2).decode():
-        return None
-    try:
-        change = json.loads(line[header.end():-1])
-    except ValueError:
-        return None
+    change = _opened(line[header.end():-1], header.group(2).decode())
     if not isinstance(change, dict) or not isinstance(change.get("entries"), dict) or not isinstance(change.get("files"), dict):
         return None
     return change
@@ -254,9 +264,8 @@ def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
 
 def write_pack(path: Path, body: dict) -> None:
     """Replace the pack at `path` with `body` and its checksum; never half-written."""
-    encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-    checksum = hashlib.sha256(encoded).hexdigest()
-    content = b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum.encode()) + encoded + b"}"
+    encoded, checksum = _sealed(body)
+    content = b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum) + encoded + b"}"
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
@@ -267,8 +276,9 @@ def write_pack(path: Path, body: dict) -> None:
 
 
 class FindingMemo:
-    """The findings each (rule, subject) gave last time, signed with the documents and cache keys of
-    the subject's claims: a subject whose claims all come from unchanged articles is not compared again.
+    """The findings each (rule, subject) gave last time, signed with the documents of the subject's
+    claims and the digests of their rows (see signature): a subject whose claims did not change is not
+    compared again.
 
     Kept beside the claim pack, in a pack of its own with the same checksum and
     replace-whole rules, and dropped whole when the comparing code has changed.

@@ -61,25 +61,9 @@ def finding_id(rule_id: str, verdict: str, subject: str, groups: list[Group], cl
     return "F" + hashlib.sha1("\0".join(parts).encode()).hexdigest()[:8]
 
 
-def compare_claims(claims: list[Claim], rules: RuleSet) -> list[Finding]:
-    """Every rule over every subject of the claims."""
-    by_kind: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        by_kind[claim.kind][claim.subject].append(claim)
-    findings: list[Finding] = []
-    for rule in rules.rules:
-        by_subject: dict[str, list[Claim]] = defaultdict(list)
-        for kind in rule.kinds:
-            for subject, members in by_kind[kind].items():
-                by_subject[subject].extend(members)
-        for subject in sorted(by_subject):
-            findings.extend(subject_findings(rule, subject, by_subject[subject], rules))
-    return sorted(findings, key=finding_order)
-
-
 def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> list[Finding]:
-    """compare_claims over claims held as rows, building only the claims of subjects the memo has
-    no findings for: a re-run compares only the subjects on which some article's claims changed."""
+    """Every rule over every subject of the claims, building only the claims of the subjects the memo
+    has no findings for: a re-run compares only the subjects on which some article's claims changed."""
     places = claims.by_subject()
     findings: list[Finding] = []
     for rule in rules.rules:

@@ -3,7 +3,7 @@
 A row is a plain tuple (see ROW_FIELDS) that depends on an article's text and
 date alone. A check keeps its corpus's claims as rows and builds a Claim
 object only when something asks for it: a re-run of a large archive reuses
-most findings (engine.FindingMemo) and writes most claims straight from their
+most findings (cache.FindingMemo) and writes most claims straight from their
 rows (report.json_report), so most of its claims are never built at all.
 """
 
@@ -19,7 +19,7 @@ from .models import Claim, Qualifier, Span, trusted_constructor
 # The document id is left out of a row (and with it the claim id, derived from it).
 ROW_FIELDS = ("kind", "subject", "value", "qualifier", "time", "form", "person", "time_note",
               "start", "end", "line", "column", "text")
-KIND, SUBJECT, TIME = 0, 1, 4
+KIND, SUBJECT, TIME, START, END = 0, 1, 4, 8, 9
 
 
 def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:
@@ -28,7 +28,7 @@ def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:
 
 
 def row_id(doc_id: str, row) -> str:
-    return claim_id(doc_id, row[KIND], row[8], row[9])
+    return claim_id(doc_id, row[KIND], row[START], row[END])
 
 
 def rows_digest(rows: list) -> str:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import compare_claims
-from checker.extract import extract_document
+from checker.engine import compare_rows
+from checker.extract import claim_rows
 from checker.models import Document
+from checker.rows import Claims
 from checker.rules import load_rules
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
@@ -24,12 +25,12 @@ def load_cases():
 
 
 def run_rule(rule_id: str, docs: dict) -> list[dict]:
-    claims = []
-    for name in sorted(docs):
-        doc = Document(id=name, published=docs[name]["published"], date_source="manifest", text=docs[name]["text"])
-        claims.extend(extract_document(doc, RULES.vocabulary))
+    names = sorted(docs)
+    rows = [claim_rows(Document(id=name, published=docs[name]["published"], date_source="manifest", text=docs[name]["text"]),
+                       RULES.vocabulary) for name in names]
+    claims = Claims(names, rows)
     by_id = {c.id: c for c in claims}
-    findings = [f for f in compare_claims(claims, RULES) if f.rule == rule_id]
+    findings = [f for f in compare_rows(claims, RULES, None) if f.rule == rule_id]
     return [
         {
             "verdict": f.verdict.value,
