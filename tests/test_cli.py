@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from seed_copies import SEEDS, run_cli
@@ -95,12 +97,20 @@ def test_a_bug_of_our_own_is_one_line_and_exit_2(monkeypatch, capsys):
     monkeypatch.setattr(cli, "run_check", broken)
     monkeypatch.setattr(sys, "argv", ["factcheck", "check", "seeds", "--no-cache"])
     monkeypatch.delenv("FACTCHECK_TRACEBACK", raising=False)
-    with pytest.raises(SystemExit) as exited:
-        cli.main()
-    assert exited.value.code == 2
+    assert cli.run() == 2
     err = capsys.readouterr().err
     assert err == ("factcheck: internal error: KeyError: 'no such thing\\nsecond line' (a bug in factcheck: "
                    "run again with FACTCHECK_TRACEBACK=1 to see where, and please report it)\n")
     monkeypatch.setenv("FACTCHECK_TRACEBACK", "1")
     with pytest.raises(KeyError):
-        cli.main()
+        cli.run()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("report_format", ["json", "github"])  # 20 kB, written while the run goes on; 0.8 kB, at its end
+def test_a_full_disk_on_stdout_is_one_line_and_exit_2(report_format):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(SEEDS), "--no-cache", "--quiet",
+                               "--format", report_format], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "factcheck: error: No space left on device\n"
