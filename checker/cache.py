@@ -29,7 +29,7 @@ import os
 import re
 from pathlib import Path
 
-from . import __version__
+from . import __version__, programs
 from .models import Finding
 from .rows import rows_digest
 
@@ -40,7 +40,7 @@ FORMAT = 5
 # recorded: a write in the same clock tick as the read before it leaves mtime and size alike.
 SETTLED_NS = 1_000_000_000
 # Source files whose code decides which claims an article yields.
-EXTRACTOR_SOURCES = ("corpus.py", "decoding.py", "files.py", "manifest.py", "models.py", "numbers.py", "rows.py", "scan", "timeparse.py", "vocabulary.py", "extract")
+EXTRACTOR_SOURCES = ("corpus.py", "decoding.py", "files.py", "manifest.py", "models.py", "numbers.py", "programs.py", "rows.py", "scan", "timeparse.py", "vocabulary.py", "extract")
 # Source files whose code decides the findings of a subject's claims (rules and vocabulary are in
 # the directory's fingerprint already).
 COMPARE_SOURCES = ("engine.py", "models.py", "rows.py", "compare", "extract/names.py")
@@ -94,6 +94,9 @@ class ClaimCache:
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
         self.path = directory / fingerprint / f"{corpus}.json"
         self.journal = self.path.with_name(f"{corpus}.journal")
+        # The extractors' patterns as this interpreter compiles them (programs.py): one store for
+        # every corpus, since the patterns depend on the rules and the code alone.
+        self.patterns = self.path.with_name(f"patterns-{programs.VERSION}.json")
         self.checksum: str | None = None  # of the pack as read: the journal's lines extend that pack alone
         self.journal_bytes = 0
         self.added: set[str] = set()
@@ -132,20 +135,29 @@ class ClaimCache:
                 else:
                     self.files[doc_id] = state
 
-    def known_file(self, doc_id: str, stat: os.stat_result) -> tuple[str, str | None, str] | None:
-        """(key, published, date_source) recorded for a file that has not changed since, without reading it.
+    def unchanged_file(self, doc_id: str, stat: os.stat_result) -> list | None:
+        """The recorded state of a file that has not changed since, without reading it:
+        [size, mtime_ns, ctime_ns, inode, recorded_ns, key, published, date_source].
 
         Unchanged means the same size, modification and change times and inode,
         recorded once the file had been still for a second."""
         known = self.files.get(doc_id)
-        if not known:
+        if (not known or known[0] != stat.st_size or known[1] != stat.st_mtime_ns or known[2] != stat.st_ctime_ns
+                or known[3] != stat.st_ino or known[4] - max(known[1], known[2]) < SETTLED_NS):
             return None
-        size, mtime, ctime, inode, recorded, key, published, source = known
-        if (size, mtime, ctime, inode) != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+        return known
+
+    def reuse(self, doc_id: str, state: list) -> list | None:
+        """The entry [rows, digest] of an unchanged file (state as unchanged_file gave it), counted as a hit
+        and kept with its state; None if the pack no longer holds it."""
+        entry = self.entries.get(state[5])
+        if entry is None:
             return None
-        if recorded - max(mtime, ctime) < SETTLED_NS:
-            return None
-        return key, published, source
+        self.used.add(state[5])
+        self.hits += 1
+        self.unread += 1
+        self.new_files[doc_id] = state
+        return entry
 
     def record_file(self, doc_id: str, stat: os.stat_result, recorded_ns: int, key: str,
                     published: dt.date | None, source: str) -> None:

@@ -139,7 +139,7 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
             # A re-run: few articles to extract, wanted soon. The worker starts before the walk, so that
             # it has that long to get ready too.
             if options.jobs > 1 and cache.path.exists():
-                ready = warm_worker(rules.vocabulary)
+                ready = warm_worker(rules.vocabulary, cache.patterns)
         try:
             plan = plan_corpus(paths, manifest)
             if cache is not None:

@@ -19,8 +19,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from .cache import ClaimCache, content_key
+from . import programs
+from .cache import ClaimCache, content_key, read_pack, write_pack
 from .corpus import CorpusPlan, read_article
 from .models import Document, Skipped, trusted_constructor
 from .progress import Progress
@@ -74,7 +76,7 @@ def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, c
         return _extract_corpus(plan, vocabulary, jobs, cache, keep_texts, progress, ready)
 
 
-def warm_worker(vocabulary: Vocabulary) -> ProcessPoolExecutor:
+def warm_worker(vocabulary: Vocabulary, patterns: Path | None = None) -> ProcessPoolExecutor:
     """One worker, started now to import and compile the extractors while this process reads on.
 
     A re-run from a warm cache extracts a few articles, and the first of them
@@ -82,7 +84,7 @@ def warm_worker(vocabulary: Vocabulary) -> ProcessPoolExecutor:
     the claim pack: a worker forked from a process holding the pack would make
     each page of it that this process then touches a copy (reference counts
     write to every object)."""
-    pool = _new_pool(vocabulary, 1)
+    pool = _new_pool(vocabulary, 1, patterns)
     pool.submit(_warm_up)  # a pool starts its worker on its first task
     return pool
 
@@ -106,34 +108,37 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
     documents: list[Document] = []
     rows_by_slot: list[list | None] = []
     keys: list[str | None] = []
+    digests: list[str | None] = []  # of each slot's rows, from the cache; filled in after extraction for the others
     skipped = list(plan.skipped)
     notes: dict[str, list[str]] = {}
     pending = _Pending()
-    runner = _Runner(vocabulary, jobs, ready)
+    runner = _Runner(vocabulary, jobs, ready, cache.patterns if cache is not None else None)
     try:
         for doc_id, path in plan.articles:
-            known = None if keep_texts or cache is None else _unchanged(cache, doc_id, path, plan.manifest)
-            rows = cache.peek(known[1]) if known is not None else None
-            if rows is not None:
-                doc, key, _ = known
-                cache.get(key)
-                cache.unread += 1
-                cache.new_files[doc_id] = cache.files[doc_id]
-            else:
-                stat, seen = _stat(path), time.time_ns()
-                read = read_article(doc_id, path, plan.manifest, plan.today)
-                if isinstance(read, Skipped):
-                    skipped.append(read)
-                    progress.advance()
-                    continue
-                doc, data, notes[doc_id] = read
-                key = content_key(data, doc.published) if cache is not None else None
-                rows = cache.get(key) if cache is not None else None
-                # An article with warnings is always read again, so its warnings are always given.
-                if cache is not None and stat is not None and not notes[doc_id]:
-                    cache.record_file(doc_id, stat, seen, key, doc.published, doc.date_source)
+            reused = None if keep_texts or cache is None else _reused(cache, doc_id, path, plan.manifest)
+            if reused is not None:
+                doc, key, (rows, digest) = reused
+                documents.append(doc)
+                rows_by_slot.append(rows)
+                keys.append(key)
+                digests.append(digest)
+                progress.advance()
+                continue
+            stat, seen = _stat(path), time.time_ns()
+            read = read_article(doc_id, path, plan.manifest, plan.today)
+            if isinstance(read, Skipped):
+                skipped.append(read)
+                progress.advance()
+                continue
+            doc, data, notes[doc_id] = read
+            key = content_key(data, doc.published) if cache is not None else None
+            rows = cache.get(key) if cache is not None else None
+            # An article with warnings is always read again, so its warnings are always given.
+            if cache is not None and stat is not None and not notes[doc_id]:
+                cache.record_file(doc_id, stat, seen, key, doc.published, doc.date_source)
             rows_by_slot.append(rows)
             keys.append(key)
+            digests.append(None)
             documents.append(doc if keep_texts or not doc.text else doc.model_copy(update={"text": ""}))
             if rows is not None:
                 progress.advance()
@@ -151,7 +156,11 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
         runner.finish(rows_by_slot, cache, progress)
     finally:
         runner.close()
-    digests = [cache.digest(key) for key in keys] if cache is not None else None
+    if cache is None:
+        return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, None)
+    for slot, digest in enumerate(digests):
+        if digest is None:
+            digests[slot] = cache.digest(keys[slot])
     return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, digests)
 
 
@@ -162,18 +171,24 @@ def _stat(path) -> os.stat_result | None:
         return None
 
 
-def _unchanged(cache: ClaimCache, doc_id: str, path, manifest) -> tuple[Document, str, os.stat_result] | None:
-    """An article the cache saw as it is now, with its date unchanged: its document and key, unread."""
-    stat = _stat(path)
-    known = cache.known_file(doc_id, stat) if stat is not None else None
-    if known is None:
+def _reused(cache: ClaimCache, doc_id: str, path, manifest) -> tuple[Document, str, list] | None:
+    """An article the cache saw as it is now, with its date unchanged: its document, key and cache entry, unread."""
+    try:
+        stat = os.stat(path)
+    except OSError:
         return None
-    key, published, source = known
+    state = cache.unchanged_file(doc_id, stat)
+    if state is None:
+        return None
+    key, published, source = state[5:]
     published = _date(published) if published else None
     listed = manifest.dates.get(doc_id)
     if (source == "manifest") != (listed is not None) or listed is not None and listed != published:
         return None  # the manifest changed: the date, and with it the key, must be worked out again
-    return _new_document(id=doc_id, published=published, date_source=source, text=""), key, stat
+    entry = cache.reuse(doc_id, state)
+    if entry is None:
+        return None
+    return _new_document(id=doc_id, published=published, date_source=source, text=""), key, entry
 
 
 _date = lru_cache(maxsize=4096)(dt.date.fromisoformat)  # an archive's articles share their dates
@@ -182,8 +197,10 @@ _date = lru_cache(maxsize=4096)(dt.date.fromisoformat)  # an archive's articles 
 class _Runner:
     """Runs chunks in this process (jobs=1) or in a pool, collecting results in submission order."""
 
-    def __init__(self, vocabulary: Vocabulary, jobs: int, ready: ProcessPoolExecutor | None = None):
+    def __init__(self, vocabulary: Vocabulary, jobs: int, ready: ProcessPoolExecutor | None = None,
+                 patterns: Path | None = None):
         self.vocabulary = vocabulary
+        self.patterns = patterns  # where the compiled patterns are kept (programs.py), with a cache
         self.jobs = max(1, jobs)
         self.pool: ProcessPoolExecutor | None = None
         self.ready = ready  # one worker, warmed up before any article needs it (warm_worker)
@@ -197,13 +214,15 @@ class _Runner:
             return
         if self.pool is None:
             if self.jobs == 1:
+                _start_programs(self.patterns)
                 from .extract.claims import claim_rows  # imported once an article needs extracting: a re-run may need none
 
                 self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
+                _keep_programs()
                 return
             # Workers start at once and each compiles its patterns: done here first, the compiling
             # (half a second) would leave the other cores idle while this process reads on.
-            self.pool = _new_pool(self.vocabulary, self.jobs)
+            self.pool = _new_pool(self.vocabulary, self.jobs, self.patterns)
         while len(self.waiting) >= self.jobs * IN_FLIGHT:
             self._collect_oldest(rows_by_slot, cache, progress)
         self.waiting.append((pending, self.pool.submit(_extract_chunk, _texts(pending))))
@@ -247,18 +266,45 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _new_pool(vocabulary: Vocabulary, workers: int) -> ProcessPoolExecutor:
+def _new_pool(vocabulary: Vocabulary, workers: int, patterns: Path | None) -> ProcessPoolExecutor:
     global _WORKER_VOCABULARY
     _WORKER_VOCABULARY = vocabulary
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(vocabulary,))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                               initargs=(vocabulary, patterns))
 
 
-def _init_worker(vocabulary: Vocabulary) -> None:
+def _init_worker(vocabulary: Vocabulary, patterns: Path | None) -> None:
     global _WORKER_VOCABULARY
     if _WORKER_VOCABULARY is None:  # a forked worker already has it
         _WORKER_VOCABULARY = vocabulary
+    _start_programs(patterns)
+
+
+_PROGRAMS_PATH: Path | None = None  # where this process reads and writes compiled patterns, if anywhere
+
+
+def _start_programs(path: Path | None) -> None:
+    """Take the compiled patterns kept at `path` (a file that does not check out gives none), once,
+    before the extractors are imported: some compile their patterns at import."""
+    global _PROGRAMS_PATH
+    if path is None or _PROGRAMS_PATH == path:
+        return
+    _PROGRAMS_PATH = path
+    programs.absorb(read_pack(path)[0])
+
+
+def _keep_programs() -> None:
+    """Write the compiled patterns down when some were compiled afresh: after a worker's first task,
+    rarely after another. A store that cannot be written costs the next run time, nothing else."""
+    if _PROGRAMS_PATH is None or not programs.added():
+        return
+    try:
+        write_pack(_PROGRAMS_PATH, programs.exported())
+    except OSError:
+        return
+    programs.written()
 
 
 def _warm_up() -> None:
@@ -266,6 +312,7 @@ def _warm_up() -> None:
 
     claim_rows(_new_document(id="warm-up", published=dt.date(2023, 5, 1), date_source="manifest", text=WARM_UP),
                _WORKER_VOCABULARY)
+    _keep_programs()
 
 
 # An article with a claim of each kind, a title line and dates: extracting it compiles the patterns
@@ -291,4 +338,5 @@ def _extract_chunk(texts: list[tuple]) -> list[list[tuple]]:
     for doc_id, published, date_source, text in texts:
         doc = _new_document(id=doc_id, published=published, date_source=date_source, text=text)
         results.append(claim_rows(doc, _WORKER_VOCABULARY))
+    _keep_programs()
     return results

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .corpus import MONTHS
+from .programs import compiled
 from .scan import EXOTIC_CASES
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -50,7 +51,7 @@ _MONTH_START = "JFMASOND"
 # holds what IGNORECASE equates with its letters (EXOTIC_CASES), and lets `re` reject a position in one
 # test; the rest is matched ignoring case, as the forms are.
 _FORM_START = rf"(?=\b(?-i:[\d{_any_case(string.ascii_lowercase)}])|\d|{_month_prefixes()})"
-DATE_PHRASE = re.compile(
+DATE_PHRASE = compiled(
     rf"""
     {_FORM_START}(?:
     (?=[{_MONTH_START}])(?P<mdy>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?P<mdy_y>{_YEAR}))\b
@@ -70,7 +71,7 @@ DATE_PHRASE = re.compile(
     )""",
     re.X | re.I,
 )
-FUTURE_CUE = re.compile(r"\b(?:will|to\s+(?:meet|hold|be\s+held|visit|attend)|expected|plans?|scheduled|upcoming|next)\b", re.I)
+FUTURE_CUE = compiled(r"\b(?:will|to\s+(?:meet|hold|be\s+held|visit|attend)|expected|plans?|scheduled|upcoming|next)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def resolve(match: re.Match, base: dt.date | None, future: bool = False) -> str 
     return found.isoformat() if found else None
 
 
-_AGO = re.compile(r"(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago", re.I)
+_AGO = compiled(r"(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago", re.I)
 _COUNTS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
 
 

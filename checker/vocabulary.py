@@ -11,6 +11,8 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .programs import compiled
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
@@ -159,7 +161,7 @@ class Vocabulary(Strict):
 
     @cached_property
     def country_pattern(self) -> re.Pattern:
-        return re.compile(alternation(self.country_by_word, case_sensitive=True))
+        return compiled(alternation(self.country_by_word, case_sensitive=True))
 
     def countries_in(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), self.country_by_word[m.group(0)]) for m in self.country_pattern.finditer(text)]
@@ -175,7 +177,7 @@ class Vocabulary(Strict):
 
     @cached_property
     def alliance_pattern(self) -> re.Pattern:
-        return re.compile(alternation(self.alliance_names), re.I)
+        return compiled(alternation(self.alliance_names), re.I)
 
     # --- series ----------------------------------------------------------
     @cached_property

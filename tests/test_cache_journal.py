@@ -41,7 +41,7 @@ def plain_report(corpus: Path) -> str:
 
 
 def pack_and_journal(cache: Path) -> tuple[Path, Path]:
-    [pack] = [path for path in cache.glob("*/*.json") if not path.name.endswith(".findings.json")]
+    [pack] = cache.glob("*/" + "[0-9a-f]" * 16 + ".json")  # the corpus key's pack, not the findings or the patterns
     return pack, pack.with_suffix(".journal")
 
 

@@ -18,50 +18,51 @@ import re
 
 from ..models import Qualifier
 from ..numbers import CARDINAL, ORDINAL, parse_cardinal, parse_ordinal
+from ..programs import compiled
 from .context import Draft, DocContext, TakenSpans
 
 KIND = "anniversary"
 
 # Words that make a nearby age about an alliance or a treaty.
-ALLIANCE_WORD = re.compile(r"\b(?:alliance|allies|treaty|pact|partnership|relationship|ties|NATO|ANZUS|MDT)\b", re.I)
+ALLIANCE_WORD = compiled(r"\b(?:alliance|allies|treaty|pact|partnership|relationship|ties|NATO|ANZUS|MDT)\b", re.I)
 # "anniversary of X": X must be the alliance or its treaty, not another event.
-OBJECT = re.compile(r"\s+of\s+(?P<object>[^,;:!?()\r\n]{1,80})")
-OBJECT_IS_ALLIANCE = re.compile(r"\b(?:alliance|treaty|pact|signing|NATO|ANZUS|MDT|partnership)\b", re.I)
-LINE_BREAK = re.compile(r"[\r\n]")
-YEAR_BEFORE = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\s+$")
+OBJECT = compiled(r"\s+of\s+(?P<object>[^,;:!?()\r\n]{1,80})")
+OBJECT_IS_ALLIANCE = compiled(r"\b(?:alliance|treaty|pact|signing|NATO|ANZUS|MDT|partnership)\b", re.I)
+LINE_BREAK = compiled(r"[\r\n]")
+YEAR_BEFORE = compiled(r"\b(?P<year>1[89]\d\d|20\d\d)\s+$")
 
 AGE_WORDS = rf"(?P<number>{CARDINAL})"
-ORDINAL_ANNIVERSARY = re.compile(rf"\b(?P<ordinal>{ORDINAL})[- ](?:anniversary|birthday)\b", re.I)
-NTH_YEAR = re.compile(rf"\b(?:its|their|alliance['’]s|treaty['’]s)\s+(?P<ordinal>{ORDINAL})\s+year\b", re.I)
+ORDINAL_ANNIVERSARY = compiled(rf"\b(?P<ordinal>{ORDINAL})[- ](?:anniversary|birthday)\b", re.I)
+NTH_YEAR = compiled(rf"\b(?:its|their|alliance['’]s|treaty['’]s)\s+(?P<ordinal>{ORDINAL})\s+year\b", re.I)
 # "seven-decade-long", "seven-decadelong", "70-year-old", "70-year"
-AGE_ADJECTIVE = re.compile(
+AGE_ADJECTIVE = compiled(
     rf"\b(?P<number>{CARDINAL})[- ](?P<unit>decades?|years?)(?:[- ]?(?:long|old))?[- ](?=(?:old\s+)?(?:[\w.'’-]+\s+){{0,3}}?(?:alliance|treaty|pact|partnership)\b)",
     re.I,
 )
 # "for seven decades", "over seventy years", "marks 70 years", "formed seven decades ago", "at 60"
-AGE_PHRASE = re.compile(
+AGE_PHRASE = compiled(
     rf"\b(?P<lead>(?:for|over|more\s+than|nearly|almost|about|some|marks?|marking|marked|celebrat(?:es?|ing|ed)|commemorat(?:es?|ing|ed)|spanning|past|of)\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?)?"
     rf"(?P<number>{CARDINAL})\s+(?P<unit>decades?|years?)(?P<ago>\s+ago)?\b",
     re.I,
 )
 # A clause about a person's tenure: a personal pronoun or a verb of holding a post before the duration.
-TENURE = re.compile(
+TENURE = compiled(
     r"\b(?:who|whom|whose|he|she|his|her|him)\b|(?<![\w-])(?:head(?:ed|s|ing)?|led|lead(?:s|ing)?|serv(?:ed|es|ing)|ran|run(?:s|ning)?"
     r"|chair(?:ed|s|ing)?|held|hold(?:s|ing)?|presid(?:ed|es|ing)|tenure|term|in\s+office|at\s+the\s+helm)\b",
     re.I,
 )
-FOUNDING_VERB = re.compile(r"\b(?:formed|founded|forged|signed|established|created|born|began|launched|concluded)\s+(?:\w+\s+){0,2}$", re.I)
+FOUNDING_VERB = compiled(r"\b(?:formed|founded|forged|signed|established|created|born|began|launched|concluded)\s+(?:\w+\s+){0,2}$", re.I)
 # A date that follows a founding verb gives the founding, not the time the anniversary is spoken of.
-FOUNDING_BEFORE_TIME = re.compile(
+FOUNDING_BEFORE_TIME = compiled(
     r"\b(?:signed|founded|formed|forged|established|created|concluded|born|launched|began|inked|set\s+up)\b(?:\s+\S+){0,3}\s*$", re.I
 )
-HEADLINE_AT = re.compile(rf"\bat\s+(?P<number>{CARDINAL})\s*$", re.I)
-NOT_AN_AGE_BEFORE = re.compile(r"\b(?:in|within|another|next|first|last|past\s+few|every|after|before|than|about\s+to|up\s+to|the)\s+(?:\w+\s+)?$", re.I)
+HEADLINE_AT = compiled(rf"\bat\s+(?P<number>{CARDINAL})\s*$", re.I)
+NOT_AN_AGE_BEFORE = compiled(r"\b(?:in|within|another|next|first|last|past\s+few|every|after|before|than|about\s+to|up\s+to|the)\s+(?:\w+\s+)?$", re.I)
 
 QUALIFIER_WORDS = [
-    (re.compile(r"\b(?:over|more\s+than)\b", re.I), Qualifier.at_least),
-    (re.compile(r"\b(?:nearly|almost)\b", re.I), Qualifier.at_most),
-    (re.compile(r"\b(?:about|some|around|roughly)\b", re.I), Qualifier.approximate),
+    (compiled(r"\b(?:over|more\s+than)\b", re.I), Qualifier.at_least),
+    (compiled(r"\b(?:nearly|almost)\b", re.I), Qualifier.at_most),
+    (compiled(r"\b(?:about|some|around|roughly)\b", re.I), Qualifier.approximate),
 ]
 
 

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Iterator
 
 from ..models import Document, Qualifier
+from ..programs import compiled
 from ..scan import Text
 from ..timeparse import TimeRef, find_times
 from ..vocabulary import Vocabulary
@@ -18,18 +19,18 @@ from ..vocabulary import Vocabulary
 # A sentence ends at . ! ? (with closing quotes) before a capital, or at a line break (LF, CRLF or a lone CR).
 # Written to start with one character class, which lets `re` skip in C to the next . ! ? or line
 # break (perf); it matches exactly what r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|[\r\n]\s*""" does.
-_SENTENCE_END = re.compile(r"""[.!?\r\n](?:(?<=[.!?])[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|(?<=[\r\n])\s*)""")
+_SENTENCE_END = compiled(r"""[.!?\r\n](?:(?<=[.!?])[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|(?<=[\r\n])\s*)""")
 # Extractors scan a claim's sentence for context, so a "sentence" must stay short for their
 # work to stay linear in the article. News sentences are under 400 characters; a longer run
 # without an end (a page with no punctuation or line breaks) is cut at a space.
 MAX_SENTENCE = 2000
 # A comma-delimited relative clause: "Austin, who visited the DMZ in 2021, said ...".
-RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
+RELATIVE = compiled(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
 # Pronouns by which a sentence refers back to what the sentence before it talks about.
-REFERS_BACK = re.compile(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
+REFERS_BACK = compiled(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
 # Tokens whose final period does not end a sentence.
 _LOWER_CASE_ABBREVIATIONS = ("vs.", "etc.", "approx.", "est.")
-_ABBREVIATION = re.compile(
+_ABBREVIATION = compiled(
     r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
 )
 

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..numbers import ORDINAL, parse_ordinal
+from ..programs import compiled
 from ..vocabulary import Vocabulary, alternation
 from .context import Draft, DocContext
 
@@ -34,9 +35,9 @@ def patterns(vocabulary: Vocabulary) -> tuple[re.Pattern, re.Pattern, re.Pattern
     full = alternation(vocabulary.series_by_name)
     short = alternation(vocabulary.series_by_short_name)
     return (
-        re.compile(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,3}}?(?P<name>{full})", re.I),
-        re.compile(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,2}}?(?P<name>{short})", re.I),
-        re.compile(full, re.I),
+        compiled(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,3}}?(?P<name>{full})", re.I),
+        compiled(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,2}}?(?P<name>{short})", re.I),
+        compiled(full, re.I),
     )
 
 

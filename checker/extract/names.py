@@ -13,6 +13,8 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..programs import compiled
+
 # Capitalised words that follow a title but are no part of a name.
 NOT_NAME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -37,7 +39,7 @@ NAME_TOKEN = (
     r"|(?<![A-Z])[A-Z]{2,}(?![a-z])|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|Jr\.?|III|II|IV)"
 )
 # Name parts are separated by spaces, never by a line break: a headline's last word is no first name.
-NAME = re.compile(rf"{NAME_TOKEN}(?:(?:[^\S\r\n]+|,[^\S\r\n]+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
+NAME = compiled(rf"{NAME_TOKEN}(?:(?:[^\S\r\n]+|,[^\S\r\n]+(?=Jr\b)){NAME_TOKEN}){{0,4}}")
 # Ranks and honorifics that stand before a name and are no part of it.
 RANKS = [
     "Lieutenant General", "Lt. Gen.", "Major General", "Maj. Gen.", "Brigadier General", "Brig. Gen.", "General",

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..programs import compiled
 from .context import DocContext
 from .names import SUFFIXES, same_person
 from .office_forms import Mention
@@ -205,7 +206,7 @@ def _likeliest_country(article: ArticleFacts, names, index: int, explicit, decid
     return max(sorted(scores), key=lambda c: (scores[c], in_sentence[c]))
 
 
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+LIST_GAP = compiled(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _list_of(article: ArticleFacts, index: int) -> set[int]:

@@ -19,21 +19,22 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..programs import compiled
 from ..scan import fold
 from ..vocabulary import Vocabulary, alternation, trie
 from .context import TakenSpans
 from .names import MONTH_ABBREVIATIONS, NAME, NOT_NAME_WORDS, RANK, split_rank
 
 SP = r"[^\S\r\n]+"  # spaces, but no line break (LF, CRLF or a lone CR)
-NEGATING_BEFORE = re.compile(r"\b(?:former|ex|late|next|incoming|future|would-be|then-candidate|outgoing\s+and\s+next|a\s+former)[\s-]+(?:\w+\s+){0,2}$", re.I)
+NEGATING_BEFORE = compiled(r"\b(?:former|ex|late|next|incoming|future|would-be|then-candidate|outgoing\s+and\s+next|a\s+former)[\s-]+(?:\w+\s+){0,2}$", re.I)
 # "then-Prime Minister", "organised by then president": a past holder. "and then President X spoke" is a sequence.
-THEN_BEFORE = re.compile(
+THEN_BEFORE = compiled(
     r"(?:\bthen-|\b(?:by|with|of|the|to|from|between|under|as|for|when|while|was|were|is)\s+then\s+)(?:[\w.]+\s+){0,2}$", re.I
 )
-ACTING_BEFORE = re.compile(r"\b(?:acting|interim)\s+(?:\w+\s+){0,2}$", re.I)
-NEGATING_AFTER = re.compile(r"^[\s-]*(?:-?elect|designate|nominee|candidate)\b", re.I)
+ACTING_BEFORE = compiled(r"\b(?:acting|interim)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATING_AFTER = compiled(r"^[\s-]*(?:-?elect|designate|nominee|candidate)\b", re.I)
 # After an appositive title, "and the Prime Minister of ..." makes it a list of attendees, not an apposition.
-LIST_AFTER = re.compile(r",?\s+and\s+the\s+[A-Z]")
+LIST_AFTER = compiled(r",?\s+and\s+the\s+[A-Z]")
 # Words that may follow the name in "the TITLE, NAME ..." so that the name is the title's holder.
 HOLDER_FOLLOWS = rf"(?=[^\S\r\n]*[,.;:]|{SP}(?:said|says|told|who|has|had|was|is|will|would|added|met|led)\b)"
 
@@ -105,15 +106,15 @@ def patterns(vocabulary: Vocabulary) -> Patterns:
     ranked_name = rf"(?:(?P<rank>{RANK}){SP})?(?P<name>{NAME.pattern})"
     start = starts(vocabulary)
     return Patterns(
-        titled=re.compile(rf"{start['titled']}{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
-        appositive=re.compile(rf"{start['appositive']}{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
-        title_comma=re.compile(
+        titled=compiled(rf"{start['titled']}{modifier}(?P<title>{titles}){after}{SP}{ranked_name}"),
+        appositive=compiled(rf"{start['appositive']}{ranked_name},{SP}(?:(?:the|a|an){SP})?{modifier}(?P<title>{titles}){after}"),
+        title_comma=compiled(
             rf"{start['title_comma']}(?<![\w'’])(?:[Tt]he{SP}(?={titles})|(?=[A-Z][\w.]*['’]s{SP})){modifier}(?P<title>{titles}){after},{SP}{ranked_name}{HOLDER_FOLLOWS}"
         ),
-        counterpart=re.compile(
+        counterpart=compiled(
             rf"{start['counterpart']}\b(?:his|her|their){SP}counterparts?{SP}(?:from|of|in){SP}(?:the{SP})?(?P<place>{country}),{SP}{ranked_name}"
         ),
-        name_after=re.compile(rf"{SP}of{SP}(?:the{SP})?(?P<place>{country})"),
+        name_after=compiled(rf"{SP}of{SP}(?:the{SP})?(?P<place>{country})"),
     )
 
 

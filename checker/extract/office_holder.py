@@ -11,9 +11,8 @@ holders are no claims; "acting" holders and chargés "ad interim" carry the qual
 
 from __future__ import annotations
 
-import re
-
 from ..models import Qualifier
+from ..programs import compiled
 from .context import Coverage, Draft, DocContext
 from .names import NAME, NOT_NAME_WORDS, same_person
 from .office_country import resolve_offices
@@ -21,8 +20,8 @@ from .office_forms import SP, clean_name, find_mentions
 from .office_time import holder_time
 
 KIND = "office_holder"
-PARTIAL = re.compile(rf"\b(?P<title>Minister|Secretary){SP}(?P<name>{NAME.pattern})")
-PAIR_MEETING = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+(?:met|held|hold|will\s+meet|meet)\b")
+PARTIAL = compiled(rf"\b(?P<title>Minister|Secretary){SP}(?P<name>{NAME.pattern})")
+PAIR_MEETING = compiled(r"\b(?P<a>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+(?:met|held|hold|will\s+meet|meet)\b")
 
 
 def extract(ctx: DocContext) -> list[Draft]:

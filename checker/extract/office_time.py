@@ -20,26 +20,27 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ..programs import compiled
 from ..timeparse import TimeRef, date_range
 from .context import DocContext, Draft
 from .office_forms import Mention
 
 SIGNATORY_NOTE = "signatory of "
-FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|may|might|said|says|say|told|tells)\b", re.I)
+FINITE = compiled(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|may|might|said|says|say|told|tells)\b", re.I)
 # Acts a person performs in office: a date they carry is the holder's time. Speech ("said in 2020") is not
 # such an act: news gives a title as of its own date even for what the person said years before.
-OFFICE_ACT = re.compile(
+OFFICE_ACT = compiled(
     r"(?:signed|ratified|concluded|inked|sealed|negotiated|hosted|chaired|presided|opened|inaugurated|launched|proclaimed)$",
     re.I,
 )
 # Words that attach a holder to the dated event before it: "the 2019 summit between", "1960, together with".
-LINKER_END = re.compile(r"\b(?:between|with|alongside|by)\s+(?:then[\s-]+)?$", re.I)
+LINKER_END = compiled(r"\b(?:between|with|alongside|by)\s+(?:then[\s-]+)?$", re.I)
 # After the holder: an appositive or "who", then the verb the date belongs to.
-VERB_AFTER = re.compile(
+VERB_AFTER = compiled(
     r"^(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,3})?\s*(?:,[^,.;]{0,60},)?\s*,?\s*(?:who\s+)?(?:had\s+)?"
     r"(?P<verb>[A-Za-z]+)\b(?P<rest>[^.;:!?]*)$"
 )
-SIGNED_AFTER = re.compile(
+SIGNED_AFTER = compiled(
     r"(?:\s+and\s+(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+){1,8}?)?\s*,?\s*(?:jointly\s+|together\s+)?(?:signed|concluded|inked)\s+"
     r"(?:it|the\s+(?:[\w.'’-]+\s+){0,5}?(?:treaty|pact))\b",
     re.I,

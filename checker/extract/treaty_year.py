@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..programs import compiled
 from .context import Draft, DocContext
 
 KIND = "treaty_year"
@@ -22,16 +23,16 @@ TREATY_NOUN = r"(?:treaty|alliance|pact|accord|agreement)"
 
 PATTERNS = [
     # "the 1953 Mutual Defense Treaty", "the 1951 treaty"
-    re.compile(rf"\b{_YEAR}\s+(?:[A-Z][\w.-]*\s+){{0,5}}?{TREATY_NOUN}\b", re.I),
+    compiled(rf"\b{_YEAR}\s+(?:[A-Z][\w.-]*\s+){{0,5}}?{TREATY_NOUN}\b", re.I),
     # "signed the Mutual Defense Treaty in 1953", "signed it on 19 January, 1960", "signed on April 4, 1949"
-    re.compile(rf"\b{FOUNDING_VERB}\b(?:\s+(?!in\b|on\b)[\w.'’-]+){{0,7}}?\s+(?:in|on)\s+{_DATE_BEFORE_YEAR}?{_YEAR}\b", re.I),
+    compiled(rf"\b{FOUNDING_VERB}\b(?:\s+(?!in\b|on\b)[\w.'’-]+){{0,7}}?\s+(?:in|on)\s+{_DATE_BEFORE_YEAR}?{_YEAR}\b", re.I),
     # "Signed Sept. 1, 1951", "forged in 1953"
-    re.compile(rf"\b{FOUNDING_VERB}\s+(?:in\s+)?{_DATE_BEFORE_YEAR}?{_YEAR}\b", re.I),
+    compiled(rf"\b{FOUNDING_VERB}\s+(?:in\s+)?{_DATE_BEFORE_YEAR}?{_YEAR}\b", re.I),
     # "Since 1949" when the sentence is about the alliance
-    re.compile(rf"\bSince\s+{_YEAR}\b"),
+    compiled(rf"\bSince\s+{_YEAR}\b"),
 ]
-ABOUT_TREATY = re.compile(rf"\b{TREATY_NOUN}\b|\bNATO\b|\bANZUS\b|\ballies\b", re.I)
-SINCE_NEEDS = re.compile(r"\b(?:alliance|allies|NATO|ANZUS|treaty)\b", re.I)
+ABOUT_TREATY = compiled(rf"\b{TREATY_NOUN}\b|\bNATO\b|\bANZUS\b|\ballies\b", re.I)
+SINCE_NEEDS = compiled(r"\b(?:alliance|allies|NATO|ANZUS|treaty)\b", re.I)
 
 
 def extract(ctx: DocContext) -> list[Draft]:

@@ -13,6 +13,7 @@ import re
 
 from ..models import Qualifier
 from ..numbers import GROUPED_DIGITS
+from ..programs import compiled
 from .context import Draft, DocContext
 
 KIND = "troop_count"
@@ -27,12 +28,12 @@ _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, revers
 _NUMBER = rf"(?P<number>{GROUPED_DIGITS}|\d{{1,3}}(?:\.\d+)?\s+(?:thousand|million)|\d{{4,7}})"
 _NATIONALITY = r"(?P<nationality>(?:U\.S\.|US|American|United\s+States|[A-Z][a-z]+(?:an|ese|ish|ian|i))\s+)?"
 _NOUN = r"(?:military\s+)?(?:troops|soldiers|service\s?members|servicemembers|military\s+personnel|personnel|forces|employees|marines|sailors|airmen|contingent|force|GIs)"
-TROOPS = re.compile(
+TROOPS = compiled(
     rf"\b(?:(?P<qualifier>{_QUALIFIER})\s+)?{_NUMBER}(?:-strong)?\s+{_NATIONALITY}(?:(?:troops?|forces?)\s+)?{_NOUN}\b",
     re.I,
 )
 # Words before the number that make it a movement or a target, not a stationed size.
-MOVEMENT = re.compile(
+MOVEMENT = compiled(
     r"\b(?:withdraw\w*|pull\w*|cut\w*|reduc\w*|relocat\w*|mov\w+|redeploy\w*|reposition\w*|rotat\w*|send\w*|sent|deploy\w*\s+(?:an?\s+)?additional|"
     r"bring\w*\s+home|transfer\w*|shift\w*|adding|extra|additional|remov\w*|drawdown)\s+(?:\w+\s+){0,3}$",
     re.I,
@@ -40,12 +41,12 @@ MOVEMENT = re.compile(
 # No force has a billion troops; a longer "count" is no troop count.
 MAX_COUNT_DIGITS = 9
 # Words after the count that make it a movement: "take 12,000 troops out of Germany", "the 12,000 troops leaving".
-MOVEMENT_AFTER = re.compile(
+MOVEMENT_AFTER = compiled(
     r"\s+(?:(?:that|who|which)\s+(?:are|were|will|would)\s+)?(?:out\s+of|leaving|(?:to|will|would)\s+(?:leave|move|return|be\s+(?:withdrawn|moved|relocated|cut|pulled))"
     r"|being\s+(?:withdrawn|moved|relocated|pulled)|returning|headed\s+home|(?:back\s+)?home\b)",
     re.I,
 )
-HOST_AFTER = re.compile(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
+HOST_AFTER = compiled(r"\s*(?:(?:stationed|based|deployed)\s+)?(?:in|on|to)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’ -]{2,40})")
 
 
 def _count(text: str) -> int | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from re import _constants as sre
 from re import _compiler, _parser
 
+from ..programs import compiled
 from .bounds import _REPEATS, _ZERO_WIDTH
 
 _CATEGORIES = {
@@ -104,7 +105,7 @@ def with_first_look(pattern: re.Pattern) -> re.Pattern:
     except (re.error, RecursionError):
         return pattern
     look = first_look(tree)
-    return pattern if look is None else re.compile(look + pattern.pattern, pattern.flags)
+    return pattern if look is None else compiled(look + pattern.pattern, pattern.flags)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
