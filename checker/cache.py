@@ -265,16 +265,17 @@ def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
 def write_pack(path: Path, body: dict) -> None:
     """Replace the pack at `path` with `body` and its checksum; never half-written."""
     encoded, checksum = _sealed(body)
-    write_whole(path, b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum) + encoded + b"}")
+    write_whole(path, b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum), encoded, b"}")
 
 
-def write_whole(path: Path, content: bytes) -> None:
-    """Replace the file at `path` with `content` by renaming a complete temporary file over it: two runs
-    writing at once each leave a whole file, and a failed write leaves the old one."""
+def write_whole(path: Path, *pieces: bytes | memoryview) -> None:
+    """Replace the file at `path` with `pieces`, one after the other, by renaming a complete temporary
+    file over it: two runs writing at once each leave a whole file, and a failed write leaves the old one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        temporary.write_bytes(content)
+        with open(temporary, "wb") as file:
+            file.writelines(pieces)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

@@ -143,3 +143,36 @@ def test_a_document_id_that_is_not_utf8_is_kept_and_read_back(tmp_path):
     other = ClaimTexts(path, "another fingerprint")
     other.load()
     assert other.get("y.txt", "digest-2") is None
+
+
+def test_a_file_a_little_out_of_date_is_left_as_it_is(tmp_path):
+    path = tmp_path / "corpus.texts"
+    first = ClaimTexts(path, "fingerprint")
+    for number in range(200):
+        first.put(f"{number:03d}.txt", f"digest-{number}", f"text {number}")
+    first.save()
+    written = path.read_bytes()
+
+    def rerun(changed: int) -> ClaimTexts:
+        """A run in which the first `changed` documents were rendered afresh."""
+        texts = ClaimTexts(path, "fingerprint")
+        texts.load()
+        for number in range(200):
+            if number >= changed:
+                assert texts.get(f"{number:03d}.txt", f"digest-{number}") == f"text {number}"
+            else:
+                assert texts.get(f"{number:03d}.txt", "new digest") is None
+                texts.put(f"{number:03d}.txt", "new digest", "new text")
+        texts.save()
+        return texts
+
+    # One document edited: its old entry unused and its new text not kept, two out of date in 200.
+    # Rendering it again next time costs less than a rewrite.
+    assert rerun(1).reused == 199 and path.read_bytes() == written
+    assert rerun(1).reused == 199
+    # Two edited: four out of date, more than one in a hundred: the file is rewritten.
+    assert rerun(2).reused == 198 and path.read_bytes() != written
+    rewritten = ClaimTexts(path, "fingerprint")
+    rewritten.load()
+    assert rewritten.get("001.txt", "new digest") == "new text"
+    assert rewritten.get("002.txt", "digest-2") == "text 2"
