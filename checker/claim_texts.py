@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 import re
 from pathlib import Path
 
@@ -41,8 +42,9 @@ _HEADER = re.compile(rb"factcheck claim texts (\d+) ([0-9a-f]{64})\n")
 
 
 def texts_fingerprint() -> str:
-    """A hash of the source files that decide how a claim is written in the JSON report."""
-    return sources_digest(RENDER_SOURCES, f"{FORMAT}")
+    """A hash of the source files that decide how a claim is written in the JSON report, and of the
+    Python version, whose json module escapes its strings."""
+    return sources_digest(RENDER_SOURCES, f"{FORMAT}\0{platform.python_version()}")
 
 
 class ClaimTexts:

@@ -8,15 +8,17 @@ from enum import Enum
 from functools import lru_cache
 from itertools import islice
 from json.encoder import encode_basestring
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from ..claim_texts import ClaimTexts
 from ..engine import CheckResult
 from ..models import Claim, Span
 from ..rows import ROW_FIELDS, Claims, claim_from_row, claim_id
 from .records import plain, plain_value, record_fields, report_record, shown_claims
+
+if TYPE_CHECKING:
+    from ..claim_texts import ClaimTexts
 
 INDENT = "  "
 
