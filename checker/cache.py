@@ -55,10 +55,10 @@ _PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","body":'
 
 def extractor_fingerprint(rules_fingerprint: str) -> str:
     """Version, rules and extractor code in one short hash."""
-    return _sources_digest(EXTRACTOR_SOURCES, f"{FORMAT}\0{__version__}\0{rules_fingerprint}")
+    return sources_digest(EXTRACTOR_SOURCES, f"{FORMAT}\0{__version__}\0{rules_fingerprint}")
 
 
-def _sources_digest(names: tuple[str, ...], prefix: str = "") -> str:
+def sources_digest(names: tuple[str, ...], prefix: str = "") -> str:
     digest = hashlib.sha256(prefix.encode())
     package = Path(__file__).resolve().parent
     for name in names:
@@ -71,7 +71,7 @@ def _sources_digest(names: tuple[str, ...], prefix: str = "") -> str:
 
 def compare_fingerprint() -> str:
     """A hash of the source files that decide which findings a subject's claims give."""
-    return _sources_digest(COMPARE_SOURCES)
+    return sources_digest(COMPARE_SOURCES)
 
 
 def content_key(data: bytes, published: dt.date | None) -> str:
@@ -277,11 +277,17 @@ def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
 def write_pack(path: Path, body: dict) -> None:
     """Replace the pack at `path` with `body` and its checksum; never half-written."""
     encoded, checksum = _sealed(body)
-    content = b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum) + encoded + b"}"
+    write_whole(path, b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum), encoded, b"}")
+
+
+def write_whole(path: Path, *pieces: bytes | memoryview) -> None:
+    """Replace the file at `path` with `pieces`, one after the other, by renaming a complete temporary
+    file over it: two runs writing at once each leave a whole file, and a failed write leaves the old one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        temporary.write_bytes(content)
+        with open(temporary, "wb") as file:
+            file.writelines(pieces)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
     from .baseline import BaselineComparison
+    from .claim_texts import ClaimTexts
 
 
 class Timings(dict):
@@ -45,6 +46,8 @@ class CheckResult:
     timings: Timings = field(default_factory=Timings)
     cache: ClaimCache | None = None
     memo: FindingMemo | None = None
+    # Set by a JSON report that lists every claim, when the cache is on.
+    texts: ClaimTexts | None = None
 
     @property
     def undated(self) -> list[Claim]:
@@ -171,7 +174,7 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
     return CheckResult(corpus, rules, claims, findings, timings=timings, cache=cache, memo=memo)
 
 
-def save_quietly(cache: ClaimCache | FindingMemo, warnings: list[str]) -> None:
+def save_quietly(cache: ClaimCache | FindingMemo | ClaimTexts, warnings: list[str]) -> None:
     """A cache that cannot be written costs the next run time, not this one its report."""
     try:
         cache.save()

@@ -87,9 +87,9 @@ class Claims(Sequence):
             self._built = [claim_from_row(doc_id, row) for doc_id, rows in zip(self.doc_ids, self.rows) for row in rows]
         return self._built
 
-    def document_rows(self) -> Iterator[tuple[str, list]]:
-        """(document id, its rows) in report order: for writers that need no Claim objects."""
-        return zip(self.doc_ids, self.rows)
+    def document_rows(self) -> Iterator[tuple[str, list, str | None]]:
+        """(document id, its rows, their digest) in report order: for writers that need no Claim objects."""
+        return zip(self.doc_ids, self.rows, self.digests)
 
     def kinds(self) -> Counter:
         if self._built is not None:

@@ -123,10 +123,13 @@ ROWS = st.tuples(
 
 @given(st.lists(st.tuples(st.text(min_size=1), st.lists(ROWS, max_size=3)), max_size=4, unique_by=lambda d: d[0]))
 def test_claims_written_from_rows_equal_claims_written_from_models(documents):
-    from checker.report.json_report import claim_texts, item_text
+    from checker.report.json_report import ITEM_SEPARATOR, claim_texts, item_text, row_texts
     from checker.rows import Claims
 
     claims = Claims([doc_id for doc_id, _ in documents], [rows for _, rows in documents])
-    from_rows = list(claim_texts(claims))
+    from_rows = [text for doc_id, rows, _ in claims.document_rows() for text in row_texts(doc_id, rows)]
     assert from_rows == [item_text(claim) for claim in claims.built()]
     assert len(from_rows) == len(claims)
+    # A document's claims at a time, joined as the report's list joins them (an empty text for a
+    # document without claims would add a separator).
+    assert ITEM_SEPARATOR.join(claim_texts(claims)) == ITEM_SEPARATOR.join(from_rows)

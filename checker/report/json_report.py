@@ -8,21 +8,25 @@ from enum import Enum
 from functools import lru_cache
 from itertools import islice
 from json.encoder import encode_basestring
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
 from ..engine import CheckResult
 from ..models import Claim, Span
-from ..rows import ROW_FIELDS, Claims, claim_id
+from ..rows import ROW_FIELDS, Claims, claim_from_row, claim_id
 from .records import plain, plain_value, record_fields, report_record, shown_claims
+
+if TYPE_CHECKING:
+    from ..claim_texts import ClaimTexts
 
 INDENT = "  "
 
 
 class Stream:
     """A list of items already in their indented JSON form (at ITEM_LEVEL), written as they are
-    produced: a report's claims need not all be in memory, as records or as text."""
+    produced: a report's claims need not all be in memory, as records or as text. A text may hold
+    several items joined by ITEM_SEPARATOR (a document's claims)."""
 
     def __init__(self, texts: Iterable[str], empty: bool):
         self.texts = texts
@@ -32,12 +36,13 @@ class Stream:
         return iter(self.texts)
 
 
-def write(result: CheckResult, out: Callable[[str], object], claims: str = "all") -> None:
-    """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`."""
+def write(result: CheckResult, out: Callable[[str], object], claims: str = "all", texts: ClaimTexts | None = None) -> None:
+    """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`.
+    With claims="all", `texts` (loaded) gives the claims of the documents it holds and keeps the others'."""
     record = report_record(result, claims="none", documents=False)
     record["documents"] = Stream(map(item_text, result.corpus.documents), not result.corpus.documents)
     if claims == "all":
-        record["claims"] = Stream(claim_texts(result.claims), not result.claims)
+        record["claims"] = Stream(claim_texts(result.claims, texts), not result.claims)
     else:
         listed = shown_claims(result, claims)
         record["claims"] = Stream(map(item_text, listed), not listed)
@@ -46,6 +51,7 @@ def write(result: CheckResult, out: Callable[[str], object], claims: str = "all"
 
 
 ITEM_LEVEL = 2  # report -> "claims" (or "documents") list -> claim
+ITEM_SEPARATOR = ",\n" + INDENT * ITEM_LEVEL  # between two items of a list, as _write_stream joins them
 
 
 def item_text(model: BaseModel) -> str:
@@ -58,21 +64,34 @@ def item_text(model: BaseModel) -> str:
     return text
 
 
-def claim_texts(claims: Claims) -> Iterator[str]:
-    """item_text of each claim, written straight from its row: a report of an archive lists hundreds
-    of thousands of claims, most of which a re-run never needs as Claim objects."""
+def claim_texts(claims: Claims, texts: ClaimTexts | None = None) -> Iterator[str]:
+    """The item texts of each document's claims, joined by ITEM_SEPARATOR, a document at a time
+    (none for a document without claims): from `texts` when it holds the document's for the same
+    rows, else written from the rows (and handed to `texts` to keep)."""
+    for doc_id, rows, digest in claims.document_rows():
+        if not rows:
+            continue
+        text = texts.get(doc_id, digest) if texts is not None else None
+        if text is None:
+            text = ITEM_SEPARATOR.join(row_texts(doc_id, rows))
+            if texts is not None:
+                texts.put(doc_id, digest, text)
+        yield text
+
+
+def row_texts(doc_id: str, rows: list) -> list[str]:
+    """item_text of each claim of a document, written straight from its row: a report of an archive
+    lists hundreds of thousands of claims, most of which a re-run never needs as Claim objects."""
     template = _row_template()
     if template is None:
-        yield from map(item_text, claims)
-        return
+        return [item_text(claim_from_row(doc_id, row)) for row in rows]
     text = encode_basestring
-    for doc_id, rows in claims.document_rows():
-        doc = text(doc_id)
-        for kind, subject, value, qualifier, time, form, person, time_note, start, end, line, column, quote in rows:
-            yield template % (
-                text(claim_id(doc_id, kind, start, end)), doc, text(kind), text(subject), _scalar(value), text(qualifier),
-                "null" if time is None else text(time), text(form), "null" if person is None else text(person),
-                text(time_note), start, end, line, column, text(quote))
+    doc = text(doc_id)
+    return [template % (
+        text(claim_id(doc_id, kind, start, end)), doc, text(kind), text(subject), _scalar(value), text(qualifier),
+        "null" if time is None else text(time), text(form), "null" if person is None else text(person),
+        text(time_note), start, end, line, column, text(quote))
+        for kind, subject, value, qualifier, time, form, person, time_note, start, end, line, column, quote in rows]
 
 
 @lru_cache(maxsize=None)
