@@ -13,6 +13,8 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from .models import Claim, Qualifier, Span, trusted_constructor
 
@@ -72,6 +74,7 @@ class Claims(Sequence):
         self.digests = [digests[i] for i in order] if digests is not None else [None] * len(order)
         self._count = sum(map(len, self.rows))
         self._built: list[Claim] | None = None
+        self._undated: list[Claim] | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -92,16 +95,18 @@ class Claims(Sequence):
         return zip(self.doc_ids, self.rows, self.digests)
 
     def kinds(self) -> Counter:
-        if self._built is not None:
-            return Counter(c.kind for c in self._built)
-        return Counter(row[KIND] for rows in self.rows for row in rows)
+        return Counter(map(itemgetter(KIND), chain.from_iterable(self.rows)))
 
     def undated(self) -> list[Claim]:
-        """Claims left out of every comparison because neither the text nor the document dates them."""
-        if self._built is not None:
-            return [c for c in self._built if c.time is None]
-        return [claim_from_row(doc_id, row) for doc_id, rows in zip(self.doc_ids, self.rows) for row in rows
-                if row[TIME] is None]
+        """Claims left out of every comparison because neither the text nor the document dates them
+        (worked out once: a report counts them and lists them)."""
+        if self._undated is None:
+            if self._built is not None:
+                self._undated = [c for c in self._built if c.time is None]
+            else:
+                self._undated = [claim_from_row(doc_id, row) for doc_id, rows in zip(self.doc_ids, self.rows)
+                                 for row in rows if row[TIME] is None]
+        return self._undated
 
     def with_ids(self, ids: set[str]) -> list[Claim]:
         """The claims whose id is in `ids`, in report order, the others left unbuilt."""

@@ -133,3 +133,12 @@ def test_claims_written_from_rows_equal_claims_written_from_models(documents):
     # A document's claims at a time, joined as the report's list joins them (an empty text for a
     # document without claims would add a separator).
     assert ITEM_SEPARATOR.join(claim_texts(claims)) == ITEM_SEPARATOR.join(from_rows)
+
+
+@given(st.lists(st.tuples(st.text(), st.none() | st.dates(), st.sampled_from(["manifest", "front_matter", "dateline", "none"]))))
+def test_documents_written_from_the_template_equal_documents_written_from_models(fields):
+    from checker.models import Document
+    from checker.report.json_report import document_texts, item_text
+
+    documents = [Document(id=doc_id, published=published, date_source=source, text="x") for doc_id, published, source in fields]
+    assert list(document_texts(documents)) == [item_text(doc) for doc in documents]

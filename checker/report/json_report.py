@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from pydantic import BaseModel
 
 from ..engine import CheckResult
-from ..models import Claim, Span
+from ..models import Claim, Document, Span
 from ..rows import ROW_FIELDS, Claims, claim_from_row, claim_id
 from .records import plain, plain_value, record_fields, report_record, shown_claims
 
@@ -40,7 +40,7 @@ def write(result: CheckResult, out: Callable[[str], object], claims: str = "all"
     """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`.
     With claims="all", `texts` (loaded) gives the claims of the documents it holds and keeps the others'."""
     record = report_record(result, claims="none", documents=False)
-    record["documents"] = Stream(map(item_text, result.corpus.documents), not result.corpus.documents)
+    record["documents"] = Stream(document_texts(result.corpus.documents), not result.corpus.documents)
     if claims == "all":
         record["claims"] = Stream(claim_texts(result.claims, texts), not result.claims)
     else:
@@ -92,6 +92,29 @@ def row_texts(doc_id: str, rows: list) -> list[str]:
         "null" if time is None else text(time), text(form), "null" if person is None else text(person),
         text(time_note), start, end, line, column, text(quote))
         for kind, subject, value, qualifier, time, form, person, time_note, start, end, line, column, quote in rows]
+
+
+DOCUMENT_FIELDS = ("id", "published", "date_source")
+
+
+def document_texts(documents: list[Document]) -> Iterator[str]:
+    """item_text of each document, from a template: an archive's report lists one per article."""
+    template = _document_template()
+    if template is None:
+        yield from map(item_text, documents)
+        return
+    text = encode_basestring
+    for doc in documents:
+        published = doc.published
+        yield template % (text(doc.id), "null" if published is None else f'"{published.isoformat()}"', text(doc.date_source))
+
+
+@lru_cache(maxsize=None)
+def _document_template() -> str | None:
+    """A document's item text with a %s for each of DOCUMENT_FIELDS, or None if Document's fields are others."""
+    if record_fields(Document) != DOCUMENT_FIELDS:
+        return None
+    return "".join(opening + "%s" for _, opening in _layout(Document, ITEM_LEVEL)) + "\n" + INDENT * ITEM_LEVEL + "}"
 
 
 @lru_cache(maxsize=None)
@@ -192,7 +215,7 @@ def write_indented(value, out, level: int = 0) -> None:
             out("[]")
             return
         inner = "\n" + INDENT * (level + 1)
-        if all(type(item) is str for item in value):  # a group's claim ids: thousands in an archive's agreements
+        if set(map(type, value)) == {str}:  # a group's claim ids: thousands in an archive's agreements
             out("[" + inner + ("," + inner).join(map(encode_basestring, value)) + "\n" + INDENT * level + "]")
             return
         separator = "[" + inner
