@@ -31,7 +31,6 @@ from pathlib import Path
 
 from . import __version__, programs
 from .models import Finding
-from .rows import rows_digest
 
 CACHE_DIR_NAME = ".factcheck-cache"
 # Bump when the layout of a pack or of a row changes.
@@ -186,9 +185,10 @@ class ClaimCache:
         """The digest of the rows stored for `key` (see rows_digest)."""
         return self.entries[key][1]
 
-    def put(self, key: str, rows: list) -> None:
-        # The rows are shared with the caller, not copied: a large corpus holds many.
-        self.entries[key] = [rows, rows_digest(rows)]
+    def put(self, key: str, rows: list, digest: str) -> None:
+        """Keep an article's rows with their digest (rows_digest). The rows are shared with the caller,
+        not copied: a large corpus holds many."""
+        self.entries[key] = [rows, digest]
         self.used.add(key)
         self.added.add(key)
         self.changed = True

@@ -26,7 +26,7 @@ from .cache import ClaimCache, content_key, read_pack, write_pack
 from .corpus import CorpusPlan, read_article
 from .models import Document, Skipped, trusted_constructor
 from .progress import Progress
-from .rows import Claims
+from .rows import Claims, rows_digest
 from .vocabulary import Vocabulary
 
 # Articles per task sent to a worker: enough to amortise the round trip, few enough to balance the load.
@@ -115,7 +115,8 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
     runner = _Runner(vocabulary, jobs, ready, cache.patterns if cache is not None else None)
     try:
         for doc_id, path in plan.articles:
-            reused = None if keep_texts or cache is None else _reused(cache, doc_id, path, plan.manifest)
+            stat, seen = _stat(path), time.time_ns()
+            reused = None if keep_texts or cache is None or stat is None else _reused(cache, doc_id, stat, plan.manifest)
             if reused is not None:
                 doc, key, (rows, digest) = reused
                 documents.append(doc)
@@ -124,7 +125,6 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
                 digests.append(digest)
                 progress.advance()
                 continue
-            stat, seen = _stat(path), time.time_ns()
             read = read_article(doc_id, path, plan.manifest, plan.today)
             if isinstance(read, Skipped):
                 skipped.append(read)
@@ -139,7 +139,8 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
             rows_by_slot.append(rows)
             keys.append(key)
             digests.append(None)
-            documents.append(doc if keep_texts or not doc.text else doc.model_copy(update={"text": ""}))
+            documents.append(doc if keep_texts or not doc.text else
+                             _new_document(id=doc.id, published=doc.published, date_source=doc.date_source, text=""))
             if rows is not None:
                 progress.advance()
                 continue
@@ -171,12 +172,8 @@ def _stat(path) -> os.stat_result | None:
         return None
 
 
-def _reused(cache: ClaimCache, doc_id: str, path, manifest) -> tuple[Document, str, list] | None:
+def _reused(cache: ClaimCache, doc_id: str, stat: os.stat_result, manifest) -> tuple[Document, str, list] | None:
     """An article the cache saw as it is now, with its date unchanged: its document, key and cache entry, unread."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
     state = cache.unchanged_file(doc_id, stat)
     if state is None:
         return None
@@ -210,14 +207,13 @@ class _Runner:
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         self.chunks += 1
         if self.ready is not None and self.chunks == 1:
-            self.waiting.append((pending, self.ready.submit(_extract_chunk, _texts(pending))))
+            self.waiting.append((pending, self.ready.submit(_extract_chunk, _texts(pending), cache is not None)))
             return
         if self.pool is None:
             if self.jobs == 1:
                 _start_programs(self.patterns)
-                from .extract.claims import claim_rows  # imported once an article needs extracting: a re-run may need none
-
-                self._store(pending, [claim_rows(doc, self.vocabulary) for doc in pending.documents], rows_by_slot, cache, progress)
+                self._store(pending, [_claims_of(doc, self.vocabulary, cache is not None) for doc in pending.documents],
+                            rows_by_slot, cache, progress)
                 _keep_programs()
                 return
             # Workers start at once and each compiles its patterns: done here first, the compiling
@@ -225,17 +221,17 @@ class _Runner:
             self.pool = _new_pool(self.vocabulary, self.jobs, self.patterns)
         while len(self.waiting) >= self.jobs * IN_FLIGHT:
             self._collect_oldest(rows_by_slot, cache, progress)
-        self.waiting.append((pending, self.pool.submit(_extract_chunk, _texts(pending))))
+        self.waiting.append((pending, self.pool.submit(_extract_chunk, _texts(pending), cache is not None)))
 
     def _collect_oldest(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         pending, future = self.waiting.popleft()
         self._store(pending, future.result(), rows_by_slot, cache, progress)
 
     def _store(self, pending: _Pending, results: list, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
-        for slot, key, rows in zip(pending.slots, pending.keys, results):
+        for slot, key, (rows, digest) in zip(pending.slots, pending.keys, results):
             rows_by_slot[slot] = rows
             if cache is not None and key is not None:
-                cache.put(key, rows)
+                cache.put(key, rows, digest)
             progress.advance()
 
     def finish(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
@@ -331,12 +327,18 @@ def _texts(pending: _Pending) -> list[tuple]:
     return [(doc.id, doc.published, doc.date_source, doc.text) for doc in pending.documents]
 
 
-def _extract_chunk(texts: list[tuple]) -> list[list[tuple]]:
-    from .extract.claims import claim_rows
-
-    results = []
-    for doc_id, published, date_source, text in texts:
-        doc = _new_document(id=doc_id, published=published, date_source=date_source, text=text)
-        results.append(claim_rows(doc, _WORKER_VOCABULARY))
+def _extract_chunk(texts: list[tuple], digests: bool) -> list[tuple[list, str | None]]:
+    results = [_claims_of(_new_document(id=doc_id, published=published, date_source=date_source, text=text),
+                          _WORKER_VOCABULARY, digests)
+               for doc_id, published, date_source, text in texts]
     _keep_programs()
     return results
+
+
+def _claims_of(doc: Document, vocabulary: Vocabulary, digest: bool) -> tuple[list, str | None]:
+    """An article's claim rows, with their digest for the cache if it is on: worked out where the rows
+    are made, so that a cold run's main process, which reads every article, does not do it too."""
+    from .extract.claims import claim_rows  # imported once an article needs extracting: a re-run may need none
+
+    rows = claim_rows(doc, vocabulary)
+    return rows, rows_digest(rows) if digest else None
