@@ -215,8 +215,11 @@ def verdicts(sizes: list[Size]) -> list[str]:
             found.append(f"- peak RSS at {s.articles:,} under {PEAK_MB:,} MB: {peak:,.0f} MB — {'met' if peak < PEAK_MB else 'missed'}")
     for s in sizes:
         share = s.warm.seconds / s.cold.seconds
-        found.append(f"- warm re-run after editing one of {s.articles:,} under {WARM_SHARE:.0%} of cold: {share:.1%} — "
-                     f"{'met' if share < WARM_SHARE else 'missed'}")
+        if s.articles == 10_000:  # the target: "a re-run after editing one file of 10,000"
+            found.append(f"- warm re-run after editing one of 10,000 under {WARM_SHARE:.0%} of cold: {share:.1%} — "
+                         f"{'met' if share < WARM_SHARE else 'missed'}")
+        else:
+            found.append(f"- (no target) warm re-run after editing one of {s.articles:,}: {share:.1%} of cold")
     return found
 
 

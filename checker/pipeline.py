@@ -279,6 +279,7 @@ def _init_worker(vocabulary: Vocabulary, patterns: Path | None) -> None:
 
 
 _PROGRAMS_PATH: Path | None = None  # where this process reads and writes compiled patterns, if anywhere
+_PROGRAMS_UNWRITABLE: set[Path] = set()  # stores this process could not write: not tried again
 
 
 def _start_programs(path: Path | None) -> None:
@@ -293,12 +294,14 @@ def _start_programs(path: Path | None) -> None:
 
 def _keep_programs() -> None:
     """Write the compiled patterns down when some were compiled afresh: after a worker's first task,
-    rarely after another. A store that cannot be written costs the next run time, nothing else."""
-    if _PROGRAMS_PATH is None or not programs.added():
+    rarely after another. A store that cannot be written costs the next run time, nothing else, and
+    is not tried again (a read-only cache would otherwise cost a write after every task)."""
+    if _PROGRAMS_PATH is None or _PROGRAMS_PATH in _PROGRAMS_UNWRITABLE or not programs.added():
         return
     try:
         write_pack(_PROGRAMS_PATH, programs.exported())
     except OSError:
+        _PROGRAMS_UNWRITABLE.add(_PROGRAMS_PATH)
         return
     programs.written()
 

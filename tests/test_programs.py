@@ -113,3 +113,34 @@ def test_no_cache_keeps_no_patterns(tmp_path):
     done = run_cli("check", str(corpus), "-f", "json", "--no-cache", "--jobs", "1", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_a_store_that_cannot_be_written_is_tried_once(empty_store, monkeypatch, tmp_path):
+    from checker import pipeline
+
+    attempts = []
+
+    def unwritable(path, body):
+        attempts.append(path)
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(pipeline, "write_pack", unwritable)
+    monkeypatch.setattr(pipeline, "_PROGRAMS_PATH", tmp_path / "patterns.json")
+    monkeypatch.setattr(pipeline, "_PROGRAMS_UNWRITABLE", set())
+    for number in range(3):  # a task after another, each compiling a pattern afresh
+        programs.compiled(rf"\b{number}(?:st|nd|rd|th)\b")
+        pipeline._keep_programs()
+    assert attempts == [tmp_path / "patterns.json"]
+
+
+def test_a_store_that_cannot_be_written_changes_nothing(tmp_path):
+    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(SEEDS, corpus)
+    cold = check(corpus, cache)
+    [store] = cache.glob(f"*/patterns-{programs.VERSION}.json")
+    store.unlink()
+    store.mkdir()  # neither readable nor replaceable as a file
+    article = corpus / D002
+    article.write_text(article.read_text(encoding="utf-8") + "\nEditor's note: updated.\n", encoding="utf-8")
+    assert check(corpus, cache) == cold
+    assert store.is_dir()
