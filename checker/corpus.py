@@ -163,7 +163,17 @@ def _below(path: Path, root: Path) -> str | None:
 
 
 def doc_id_for(path: Path, root: Path) -> str:
-    return _below(path, root) or path.name
+    return readable_name(_below(path, root) or path.name)
+
+
+def readable_name(name: str) -> str:
+    """A file name as text every report can write: the bytes of a name that are not UTF-8 (which Python
+    holds as lone surrogates, and no UTF-8 output can take) are shown as \\xNN escapes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def _is_directory(entry: os.DirEntry) -> bool:
@@ -185,6 +195,7 @@ def _walk(top: Path, root: Path, skipped: list[Skipped]) -> list[tuple[str, str]
     found: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()
     below = _below(top, root)
+    below = None if below is None else readable_name(below)
     # (directory, the id prefix of its files: "" at the root, None when not below the root)
     pending: list[tuple[str, str | None]] = [(os.fspath(top), None if below is None else "" if below == "." else below + "/")]
     while pending:
@@ -204,9 +215,10 @@ def _walk(top: Path, root: Path, skipped: list[Skipped]) -> list[tuple[str, str]
         for entry in entries:
             if _is_directory(entry):
                 if not entry.name.startswith("."):
-                    subdirectories.append((entry.path, None if prefix is None else prefix + entry.name + "/"))
+                    subdirectories.append((entry.path, None if prefix is None else prefix + readable_name(entry.name) + "/"))
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append((entry.name if prefix is None else prefix + entry.name, entry.path))
+                name = readable_name(entry.name)
+                found.append((name if prefix is None else prefix + name, entry.path))
         pending.extend(reversed(subdirectories))
     return found
 

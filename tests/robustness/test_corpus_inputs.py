@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -321,3 +324,23 @@ def test_the_same_file_given_twice_is_read_once(tmp_path):
     (tmp_path / "sub").mkdir()
     corpus = load_corpus([tmp_path / "a.txt", tmp_path, tmp_path / "sub" / ".." / "a.txt"])
     assert [d.id for d in corpus.documents] == ["a.txt"]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
+    text = "The 70th anniversary of the South Korea-U.S. alliance was marked in Seoul on Oct. 1, 2023.\n"
+    raw_dir = os.fsencode(tmp_path) + b"/news\xfe"
+    try:
+        os.mkdir(raw_dir)
+        with open(raw_dir + b"/x\xff.txt", "w", encoding="utf-8") as article:
+            article.write(text)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    corpus = Path(os.fsdecode(raw_dir))
+    for options in (["--no-cache"], ["--cache-dir", str(tmp_path / "cache")], ["--cache-dir", str(tmp_path / "cache")]):
+        done = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path), "-f", "json", *options],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        assert [doc["id"] for doc in report["documents"]] == ["news\\xfe/x\\xff.txt"]
+        claims = [(claim["doc"], claim["span"]["start"], claim["span"]["end"], claim["span"]["text"]) for claim in report["claims"]]
+        assert claims == [("news\\xfe/x\\xff.txt", 4, 20, "70th anniversary")]
