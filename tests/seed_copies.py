@@ -30,3 +30,22 @@ def add_shipped_baseline(root: Path) -> None:
     """reports/baseline.json under `root`, as the repository ships it."""
     (root / "reports").mkdir()
     shutil.copy(SHIPPED_BASELINE, root / "reports" / "baseline.json")
+
+
+def check_json(corpus: Path, cache: Path, *options: str) -> subprocess.CompletedProcess:
+    """`check -f json` with the cache in `cache` and --timings on stderr; a run that failed fails the test."""
+    done = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings", *options)
+    assert done.returncode in (0, 1), done.stderr
+    return done
+
+
+def uncached_report(corpus: Path) -> str:
+    """The JSON report of `corpus` without any cache: what every cached run must give, byte for byte."""
+    return run_cli("check", str(corpus), "-f", "json", "--no-cache").stdout
+
+
+def checked_copy(tmp_path: Path) -> tuple[Path, Path, str]:
+    """The seeds copied and checked once, with a cache: the copy, the cache, and the first report."""
+    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(SEEDS, corpus)
+    return corpus, cache, check_json(corpus, cache).stdout

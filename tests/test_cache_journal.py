@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from seed_copies import SEEDS, run_cli
+from seed_copies import SEEDS, run_cli, uncached_report
 
 COPIES = 10
 
@@ -34,10 +34,6 @@ def check(corpus: Path, cache: Path):
     done = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert done.returncode in (0, 1), done.stderr
     return done
-
-
-def plain_report(corpus: Path) -> str:
-    return run_cli("check", str(corpus), "-f", "json", "--no-cache").stdout
 
 
 def pack_and_journal(cache: Path) -> tuple[Path, Path]:
@@ -71,7 +67,7 @@ def test_an_edit_is_appended_to_the_journal_and_read_back(corpus, tmp_path):
     assert pack.read_bytes() == before and len(journal.read_bytes().splitlines()) == 1
     again = check(corpus, cache)
     assert " 0 misses" in again.stderr and "(50 unchanged, not read)" in again.stderr
-    assert again.stdout == edited.stdout == plain_report(corpus)
+    assert again.stdout == edited.stdout == uncached_report(corpus)
     assert pack.read_bytes() == before and len(journal.read_bytes().splitlines()) == 1  # nothing changed, nothing written
 
 
@@ -85,7 +81,7 @@ def test_a_damaged_journal_line_is_skipped(corpus, tmp_path):
     journal.write_bytes(journal.read_bytes().replace(b"71st", b"72nd"))  # well-formed, but not what was written
     again = check(corpus, cache)
     assert " 1 misses" in again.stderr  # the article is read again
-    assert again.stdout == plain_report(corpus)
+    assert again.stdout == uncached_report(corpus)
     assert '"value": 72' not in again.stdout
 
 
@@ -108,4 +104,4 @@ def test_a_long_journal_is_folded_into_a_new_pack(corpus, tmp_path):
     body = json.loads(pack.read_bytes()[pack.read_bytes().index(b'"body":') + 7:-1])
     assert len(body["entries"]) == 5 * COPIES and len(body["files"]) == 5 * COPIES
     again = check(corpus, cache)
-    assert " 0 misses" in again.stderr and again.stdout == plain_report(corpus)
+    assert " 0 misses" in again.stderr and again.stdout == uncached_report(corpus)

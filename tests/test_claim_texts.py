@@ -10,31 +10,14 @@ import shutil
 from pathlib import Path
 
 from checker.claim_texts import ClaimTexts
-from seed_copies import D002, SEEDS, run_cli
+from seed_copies import D002, SEEDS, check_json, checked_copy, run_cli, uncached_report
 
 # Every seed has claims.
 DOCUMENTS = 5
 
 
-def check(corpus: Path, cache: Path, *options: str):
-    done = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings", *options)
-    assert done.returncode in (0, 1), done.stderr
-    return done
-
-
 def reused(stderr: str) -> int:
     return int(re.search(r"claim texts of (\d+) documents reused", stderr).group(1))
-
-
-def plain_report(corpus: Path) -> str:
-    return run_cli("check", str(corpus), "-f", "json", "--no-cache").stdout
-
-
-def checked_copy(tmp_path: Path) -> tuple[Path, Path, str]:
-    """The seeds copied and checked once, with a cache: the copy, the cache, and the first report."""
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    return corpus, cache, check(corpus, cache).stdout
 
 
 def texts_file(cache: Path) -> Path:
@@ -45,30 +28,30 @@ def texts_file(cache: Path) -> Path:
 def test_a_warm_report_is_the_report_without_a_cache(tmp_path):
     corpus, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(SEEDS, corpus)
-    cold = check(corpus, cache)
-    warm = check(corpus, cache)
+    cold = check_json(corpus, cache)
+    warm = check_json(corpus, cache)
     assert reused(cold.stderr) == 0
     assert reused(warm.stderr) == DOCUMENTS
-    assert cold.stdout == warm.stdout == plain_report(corpus)
+    assert cold.stdout == warm.stdout == uncached_report(corpus)
 
 
 def test_an_edit_that_moves_claims_renders_that_document_again(tmp_path):
     corpus, cache, _ = checked_copy(tmp_path)
     article = corpus / D002
     article.write_text("Updated.\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
-    edited = check(corpus, cache)
+    edited = check_json(corpus, cache)
     assert reused(edited.stderr) == DOCUMENTS - 1
-    assert edited.stdout == plain_report(corpus)
-    again = check(corpus, cache)  # the new text was kept
+    assert edited.stdout == uncached_report(corpus)
+    again = check_json(corpus, cache)  # the new text was kept
     assert reused(again.stderr) == DOCUMENTS and again.stdout == edited.stdout
 
 
 def test_a_removed_article_is_dropped_from_the_texts(tmp_path):
     corpus, cache, _ = checked_copy(tmp_path)
     (corpus / D002).unlink()
-    removed = check(corpus, cache)
+    removed = check_json(corpus, cache)
     assert reused(removed.stderr) == DOCUMENTS - 1
-    assert removed.stdout == plain_report(corpus)
+    assert removed.stdout == uncached_report(corpus)
     assert D002.encode() not in texts_file(cache).read_bytes()
 
 
@@ -78,9 +61,9 @@ def test_a_damaged_texts_file_is_ignored(tmp_path):
     raw = bytearray(path.read_bytes())
     raw[raw.index(b'"start": ') + len(b'"start": ')] ^= 1  # a claim's first digit of its start: 3 reads 2
     path.write_bytes(bytes(raw))
-    damaged = check(corpus, cache)
+    damaged = check_json(corpus, cache)
     assert reused(damaged.stderr) == 0 and damaged.stdout == good
-    again = check(corpus, cache)  # the damaged file was replaced
+    again = check_json(corpus, cache)  # the damaged file was replaced
     assert reused(again.stderr) == DOCUMENTS and again.stdout == good
 
 
@@ -92,7 +75,7 @@ def test_texts_of_other_rendering_code_are_not_used(tmp_path):
     texts = texts.replace(b'"kind": "', b'"kind": "OUTDATED ')
     body = index + b"\n" + texts  # well-formed, checksum and all, but for other code
     path.write_bytes(b"factcheck claim texts 1 %s\n" % hashlib.sha256(body).hexdigest().encode() + body)
-    again = check(corpus, cache)
+    again = check_json(corpus, cache)
     assert reused(again.stderr) == 0 and again.stdout == good
     assert b"OUTDATED" not in path.read_bytes()
 
@@ -103,7 +86,7 @@ def test_a_texts_file_that_cannot_be_written_changes_nothing_but_a_warning(tmp_p
     path.unlink()
     path.mkdir()  # neither readable nor replaceable as a file
     plain = run_cli("check", str(corpus), "-f", "json", "--no-cache")
-    warm = check(corpus, cache)
+    warm = check_json(corpus, cache)
     assert reused(warm.stderr) == 0
     assert (warm.stdout, warm.returncode) == (plain.stdout, plain.returncode)
     assert "cannot write the claim texts cache" in warm.stderr
@@ -119,7 +102,7 @@ def test_other_reports_neither_read_nor_write_the_texts(tmp_path):
     assert list(cache.glob("*/*.texts")) == []
     run_cli("check", str(corpus), "-f", "json", "--no-cache", "--cache-dir", str(cache))
     assert list(cache.glob("*/*.texts")) == []
-    check(corpus, cache)
+    check_json(corpus, cache)
     path = texts_file(cache)
     path.write_bytes(b"not a texts file")  # a JSON report listing every claim would replace it
     for options in others:
