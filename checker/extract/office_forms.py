@@ -240,7 +240,13 @@ def lines_with(text: str, folded: str, words: dict[str, tuple[Keyword, ...]]) ->
     for anchor, titles in words.items():
         at = folded.find(anchor)
         while at != -1:
-            if not any(_stands_at(folded, title, at - title.anchor_at) for title in titles):
+            # Most places are inside other words ("international", "spokesperson"): a loop that asks
+            # `startswith` before calling _stands_at turns them away without a call per title.
+            for title in titles:
+                begin = at - title.anchor_at
+                if begin >= 0 and folded.startswith(title.text, begin) and _stands_at(folded, title, begin):
+                    break
+            else:
                 at = folded.find(anchor, at + 1)
                 continue
             start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
