@@ -194,6 +194,16 @@ def test_title_lines_skip_titles_inside_words_and_keep_line_bounds():
         "The PM said.", "A premiership\u2028the Prime Minister Kishida", "The CHARGÉ Kim"]
 
 
+def test_title_lines_pass_over_anchors_inside_other_words_to_a_title_further_on():
+    # "national" and "spokes" first stand inside other words; each place is checked against every title of its anchor.
+    text = ("International trade.\nThe national security adviser spoke.\nA spokesperson said.\n"
+            "The Pentagon spokeswoman, Sabrina Singh, said.\n")
+    lines = office_forms.lines_with(text, scan.fold(text), office_forms.keywords(VOCABULARY))
+    assert lines == [(21, 57), (79, 125)]
+    assert [text[start:end] for start, end in lines] == [
+        "The national security adviser spoke.", "The Pentagon spokeswoman, Sabrina Singh, said."]
+
+
 # Meeting numbers in full form are looked for just before each series name (meeting_number._full_forms).
 MEETING_FULL, _, MEETING_NAMES = meeting_number.patterns(VOCABULARY)
 MEETING_WORDS = WORDS + ["Consultative", "Meeting,", "Korea-U.S.", "annual", "(KIDD)", "Shangri-La", "Dialogue",
@@ -317,6 +327,42 @@ def test_sentences_split_as_far_as_asked_answer_as_all_split_at_once(text, offse
         if before is not None and ("\n" in text[before[1]:every[index][0]] or "\r" in text[before[1]:every[index][0]]):
             before = None
         assert ctx.previous_sentence(offset) == before
+
+
+def sentences_the_plain_way(text: str) -> list[tuple[int, int]]:
+    """context.iter_sentences as first written: each period asked of _ABBREVIATION, no shortcut."""
+    from checker.extract.context import _ABBREVIATION, _SENTENCE_END, MAX_SENTENCE, _at_most_max
+
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        at = match.start()
+        if text[at] == "." and _ABBREVIATION.search(text[max(start, at - 12): at + 1]):
+            continue
+        if at > start:
+            end = at + 1 if text[at] in ".!?" else at
+            spans.extend([(start, end)] if end - start <= MAX_SENTENCE else _at_most_max(text, start, end))
+        start = match.end()
+    if start < len(text):
+        spans.extend(_at_most_max(text, start, len(text)))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATION_WORDS + ["The", "etc.", "vs.", "!", "?", "\r\n", "  ", "Smith."]), max_size=40))
+def test_sentences_split_as_the_plain_way_splits_them(words):
+    from checker.extract.context import iter_sentences
+
+    text = " ".join(words)
+    assert list(iter_sentences(text)) == sentences_the_plain_way(text)
+
+
+def test_sentences_split_past_abbreviations_with_exact_spans():
+    from checker.extract.context import iter_sentences
+
+    text = "Mr. Smith met Gen. Kim in the U.S. capital. It rained! Was it approx. 5 p.m.? Yes etc. Then more."
+    assert list(iter_sentences(text)) == [(0, 43), (44, 54), (55, 77), (78, 97)]
+    assert list(iter_sentences(text)) == sentences_the_plain_way(text)
+    assert all(sentences_the_plain_way(t) == list(iter_sentences(t)) for t in corpus_texts())
 
 
 def test_wide_spaces_are_all_the_whitespace_outside_ascii():
