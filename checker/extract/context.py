@@ -135,13 +135,15 @@ class DocContext:
 
     def _split_past(self, offset: int) -> None:
         """Splits on until a sentence starts after `offset`, or the text ends."""
-        while self._more_sentences is not None and (not self._sentence_starts or self._sentence_starts[-1] <= offset):
-            span = next(self._more_sentences, None)
-            if span is None:
-                self._more_sentences = None
-            else:
-                self.sentences.append(span)
-                self._sentence_starts.append(span[0])
+        starts = self._sentence_starts
+        if self._more_sentences is None or (starts and starts[-1] > offset):
+            return
+        for span in self._more_sentences:
+            self.sentences.append(span)
+            starts.append(span[0])
+            if span[0] > offset:
+                return
+        self._more_sentences = None
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         self._split_past(offset)
