@@ -284,12 +284,14 @@ _PROGRAMS_UNWRITABLE: set[Path] = set()  # stores this process could not write: 
 
 def _start_programs(path: Path | None) -> None:
     """Take the compiled patterns kept at `path` (a file that does not check out gives none), once,
-    before the extractors are imported: some compile their patterns at import."""
+    before the extractors are imported: some compile their patterns at import. None, for a run
+    without a cache, keeps nothing anywhere, whatever an earlier run in this process used."""
     global _PROGRAMS_PATH
-    if path is None or _PROGRAMS_PATH == path:
+    if path == _PROGRAMS_PATH:
         return
     _PROGRAMS_PATH = path
-    programs.absorb(read_pack(path)[0])
+    if path is not None:
+        programs.absorb(read_pack(path)[0])
 
 
 def _keep_programs() -> None:

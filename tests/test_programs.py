@@ -144,3 +144,18 @@ def test_a_store_that_cannot_be_written_changes_nothing(tmp_path):
     article.write_text(article.read_text(encoding="utf-8") + "\nEditor's note: updated.\n", encoding="utf-8")
     assert check(corpus, cache) == cold
     assert store.is_dir()
+
+
+def test_a_run_without_a_cache_writes_no_store_where_an_earlier_run_kept_one(empty_store, monkeypatch, tmp_path):
+    from checker import pipeline
+
+    written = []
+    monkeypatch.setattr(pipeline, "write_pack", lambda path, body: written.append(path))
+    monkeypatch.setattr(pipeline, "_PROGRAMS_PATH", None)
+    pipeline._start_programs(tmp_path / "patterns.json")  # a run with a cache, in this process
+    programs.compiled(r"\bfirst\b")
+    pipeline._keep_programs()
+    pipeline._start_programs(None)  # then one without
+    programs.compiled(r"\bsecond\b")
+    pipeline._keep_programs()
+    assert written == [tmp_path / "patterns.json"]
