@@ -166,11 +166,6 @@ class ClaimCache:
         if self.files.get(doc_id) != self.new_files[doc_id]:
             self.changed = True
 
-    def peek(self, key: str) -> list | None:
-        """The rows stored for `key`, or None, without counting a hit or a miss."""
-        entry = self.entries.get(key)
-        return entry[0] if entry is not None else None
-
     def get(self, key: str) -> list | None:
         """The rows stored for `key`, or None."""
         entry = self.entries.get(key)
