@@ -10,8 +10,11 @@ the text; other code's texts are never used.
 Layout, read without decoding any JSON but a small index:
 
     factcheck claim texts <FORMAT> <sha256 of all that follows this line>
-    {"sources": <fingerprint>, "documents": [[doc id, rows digest, byte length], ...]}
+    {"sources": <fingerprint>, "documents": [[doc id, rows digest, length in characters], ...]}
     <the texts, UTF-8, back to back, in the index's order>
+
+The texts are decoded in one go, and each document's is a slice of them: decoding
+a hundred thousand pieces one by one cost more than the rest of reading the file.
 
 (UTF-8 with lone surrogates passed through: a file name that is not UTF-8 makes a document id with some.)
 
@@ -31,7 +34,7 @@ from pathlib import Path
 from .cache import ClaimCache, sources_digest, write_whole
 
 # Bump when the layout of the file changes.
-FORMAT = 1
+FORMAT = 2
 # Source files whose code decides a claim's text in the JSON report.
 RENDER_SOURCES = ("report/json_report.py", "report/records.py", "models.py", "rows.py")
 # The file is rewritten only once this share of its documents is out of date (rendered afresh, or
@@ -55,9 +58,9 @@ class ClaimTexts:
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
         self.fingerprint = fingerprint
-        self.texts = memoryview(b"")
+        self.texts = ""
         self.entries: dict[str, tuple[str, int, int]] = {}  # doc id -> (digest, start, end) in self.texts
-        self.kept: dict[str, tuple[str, bytes | memoryview]] = {}  # what this run wrote: doc id -> (digest, text)
+        self.kept: dict[str, tuple[str, str]] = {}  # what this run wrote: doc id -> (digest, text)
         self.unusable = False  # a file that did not check out: replaced at save
         self.reused = self.rendered = 0
 
@@ -81,19 +84,15 @@ class ClaimTexts:
         entry = self.entries.get(doc_id)
         if entry is None or digest is None or entry[0] != digest:
             return None
-        encoded = self.texts[entry[1]:entry[2]]
-        try:
-            text = str(encoded, "utf-8", "surrogatepass")
-        except UnicodeDecodeError:  # the checksum held: only a bug of ours could get here
-            return None
-        self.kept[doc_id] = (digest, encoded)
+        text = self.texts[entry[1]:entry[2]]
+        self.kept[doc_id] = (digest, text)
         self.reused += 1
         return text
 
     def put(self, doc_id: str, digest: str | None, text: str) -> None:
         """Keep a document's freshly rendered text; not one whose rows have no digest to check it by."""
         if digest is not None:
-            self.kept[doc_id] = (digest, text.encode("utf-8", "surrogatepass"))
+            self.kept[doc_id] = (digest, text)
             self.rendered += 1
 
     def save(self) -> None:
@@ -104,18 +103,17 @@ class ClaimTexts:
             return
         index = {"sources": self.fingerprint,
                  "documents": [[doc_id, digest, len(text)] for doc_id, (digest, text) in self.kept.items()]}
-        # Written and hashed a piece at a time: each copy of ten megabytes into one would cost as much.
-        pieces = [json.dumps(index, separators=(",", ":")).encode() + b"\n", *(text for _, text in self.kept.values())]
-        checksum = hashlib.sha256()
-        for piece in pieces:
-            checksum.update(piece)
-        write_whole(self.path, b"factcheck claim texts %d %s\n" % (FORMAT, checksum.hexdigest().encode()), *pieces)
+        encoded_index = json.dumps(index, separators=(",", ":")).encode() + b"\n"
+        texts = "".join(text for _, text in self.kept.values()).encode("utf-8", "surrogatepass")
+        checksum = hashlib.sha256(encoded_index)
+        checksum.update(texts)
+        write_whole(self.path, b"factcheck claim texts %d %s\n" % (FORMAT, checksum.hexdigest().encode()), encoded_index, texts)
 
 
-def _opened(raw: bytes, fingerprint: str) -> tuple[dict | None, memoryview]:
+def _opened(raw: bytes, fingerprint: str) -> tuple[dict | None, str]:
     """The index (doc id -> (digest, start, end)) and the texts of a file written by save(), for this
-    fingerprint; (None, empty) for any other file."""
-    nothing = None, memoryview(b"")
+    fingerprint; (None, "") for any other file."""
+    nothing = None, ""
     header = _HEADER.match(raw)
     if not header or int(header.group(1)) != FORMAT:
         return nothing
@@ -135,5 +133,8 @@ def _opened(raw: bytes, fingerprint: str) -> tuple[dict | None, memoryview]:
             start += length
     except (ValueError, TypeError, KeyError):
         return nothing
-    texts = memoryview(raw)[index_end + 1:]
+    try:
+        texts = raw[index_end + 1:].decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # the checksum held: only a bug of ours could get here
+        return nothing
     return (entries, texts) if start == len(texts) else nothing
