@@ -13,8 +13,6 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain
-from operator import itemgetter
 
 from .models import Claim, Qualifier, Span, trusted_constructor
 
@@ -75,6 +73,7 @@ class Claims(Sequence):
         self._count = sum(map(len, self.rows))
         self._built: list[Claim] | None = None
         self._undated: list[Claim] | None = None
+        self._places: dict[tuple[str, str], list[tuple[int, int]]] | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -95,7 +94,10 @@ class Claims(Sequence):
         return zip(self.doc_ids, self.rows, self.digests)
 
     def kinds(self) -> Counter:
-        return Counter(map(itemgetter(KIND), chain.from_iterable(self.rows)))
+        counts: Counter = Counter()
+        for (kind, _), places in self.by_subject().items():
+            counts[kind] += len(places)
+        return counts
 
     def undated(self) -> list[Claim]:
         """Claims left out of every comparison because neither the text nor the document dates them
@@ -116,12 +118,15 @@ class Claims(Sequence):
                 if row_id(doc_id, row) in ids]
 
     def by_subject(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
-        """(kind, subject) -> (document index, row index) of each of its claims, in report order."""
-        places: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for doc_index, rows in enumerate(self.rows):
-            for row_index, row in enumerate(rows):
-                places.setdefault((row[KIND], row[SUBJECT]), []).append((doc_index, row_index))
-        return places
+        """(kind, subject) -> (document index, row index) of each of its claims, in report order; worked
+        out once (the comparison and the summary both ask), and not to be changed by the caller."""
+        if self._places is None:
+            places: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            for doc_index, rows in enumerate(self.rows):
+                for row_index, row in enumerate(rows):
+                    places.setdefault((row[KIND], row[SUBJECT]), []).append((doc_index, row_index))
+            self._places = places
+        return self._places
 
     def claim_at(self, doc_index: int, row_index: int) -> Claim:
         return claim_from_row(self.doc_ids[doc_index], self.rows[doc_index][row_index])
