@@ -275,7 +275,7 @@ def write_pack(path: Path, body: dict) -> None:
     write_whole(path, b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum), encoded, b"}")
 
 
-def write_whole(path: Path, *pieces: bytes | memoryview) -> None:
+def write_whole(path: Path, *pieces: bytes) -> None:
     """Replace the file at `path` with `pieces`, one after the other, by renaming a complete temporary
     file over it: two runs writing at once each leave a whole file, and a failed write leaves the old one."""
     path.parent.mkdir(parents=True, exist_ok=True)

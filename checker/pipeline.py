@@ -77,10 +77,11 @@ def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, c
 
 
 def warm_worker(vocabulary: Vocabulary, patterns: Path | None = None) -> ProcessPoolExecutor:
-    """One worker, started now to import and compile the extractors while this process reads on.
+    """One worker, started now to import the extractors and build their patterns while this process reads on.
 
     A re-run from a warm cache extracts a few articles, and the first of them
-    would otherwise wait a third of a second for that. Start it before reading
+    would otherwise wait for that: a third of a second, or about a tenth when
+    the patterns are rebuilt from the cache's store (programs.py). Start it before reading
     the claim pack: a worker forked from a process holding the pack would make
     each page of it that this process then touches a copy (reference counts
     write to every object)."""

@@ -5,7 +5,8 @@ built from the vocabulary (hundreds of country names, several times over),
 take a fifth of a second to compile: on a re-run, most of the time its worker
 needs before it can extract the one article that changed. Compiling ends in
 `_sre.compile(pattern, flags, program, ...)`, which builds the pattern object
-from its program alone (and checks the program first, in C). So `compiled()`
+from its program alone. It checks in C that a program is well-formed, not that it
+is this pattern's: that is the store's checksum's job (cache.read_pack). So `compiled()`
 keeps each program it compiles, the cache writes them down (`exported()`),
 and the next run's workers start from them (`absorb()`).
 

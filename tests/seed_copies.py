@@ -44,8 +44,8 @@ def uncached_report(corpus: Path) -> str:
     return run_cli("check", str(corpus), "-f", "json", "--no-cache").stdout
 
 
-def checked_copy(tmp_path: Path) -> tuple[Path, Path, str]:
-    """The seeds copied and checked once, with a cache: the copy, the cache, and the first report."""
+def checked_copy(tmp_path: Path) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """The seeds copied and checked once, with a cache: the copy, the cache, and that first (cold) run."""
     corpus, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(SEEDS, corpus)
-    return corpus, cache, check_json(corpus, cache).stdout
+    return corpus, cache, check_json(corpus, cache)

@@ -26,9 +26,7 @@ def texts_file(cache: Path) -> Path:
 
 
 def test_a_warm_report_is_the_report_without_a_cache(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    cold = check_json(corpus, cache)
+    corpus, cache, cold = checked_copy(tmp_path)
     warm = check_json(corpus, cache)
     assert reused(cold.stderr) == 0
     assert reused(warm.stderr) == DOCUMENTS
@@ -56,19 +54,19 @@ def test_a_removed_article_is_dropped_from_the_texts(tmp_path):
 
 
 def test_a_damaged_texts_file_is_ignored(tmp_path):
-    corpus, cache, good = checked_copy(tmp_path)
+    corpus, cache, cold = checked_copy(tmp_path)
     path = texts_file(cache)
     raw = bytearray(path.read_bytes())
     raw[raw.index(b'"start": ') + len(b'"start": ')] ^= 1  # a claim's first digit of its start: 3 reads 2
     path.write_bytes(bytes(raw))
     damaged = check_json(corpus, cache)
-    assert reused(damaged.stderr) == 0 and damaged.stdout == good
+    assert reused(damaged.stderr) == 0 and damaged.stdout == cold.stdout
     again = check_json(corpus, cache)  # the damaged file was replaced
-    assert reused(again.stderr) == DOCUMENTS and again.stdout == good
+    assert reused(again.stderr) == DOCUMENTS and again.stdout == cold.stdout
 
 
 def test_texts_of_other_rendering_code_are_not_used(tmp_path):
-    corpus, cache, good = checked_copy(tmp_path)
+    corpus, cache, cold = checked_copy(tmp_path)
     path = texts_file(cache)
     header, index, texts = path.read_bytes().split(b"\n", 2)
     index = index.replace(b'"sources":"', b'"sources":"0', 1)
@@ -76,7 +74,7 @@ def test_texts_of_other_rendering_code_are_not_used(tmp_path):
     body = index + b"\n" + texts  # well-formed, checksum and all, but for other code
     path.write_bytes(b"factcheck claim texts 1 %s\n" % hashlib.sha256(body).hexdigest().encode() + body)
     again = check_json(corpus, cache)
-    assert reused(again.stderr) == 0 and again.stdout == good
+    assert reused(again.stderr) == 0 and again.stdout == cold.stdout
     assert b"OUTDATED" not in path.read_bytes()
 
 

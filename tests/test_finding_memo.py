@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 from checker.cache import read_pack, write_pack
-from seed_copies import D002, SEEDS, check_json, checked_copy, copy_with_57th, uncached_report
+from seed_copies import D002, check_json, checked_copy, copy_with_57th, uncached_report
 
 # On the seeds, the rules meet 11 (rule, subject) pairs: the US-ROK alliance (anniversaries and the
 # treaty together), the SCM and KIDD series, USFK, and seven offices.
@@ -27,9 +26,7 @@ def memo_pack(cache: Path) -> Path:
 
 
 def test_a_rerun_reuses_every_subject_and_changes_nothing(tmp_path):
-    corpus, cache = tmp_path / "seeds", tmp_path / "cache"
-    shutil.copytree(SEEDS, corpus)
-    cold = check_json(corpus, cache)
+    corpus, cache, cold = checked_copy(tmp_path)
     warm = check_json(corpus, cache)
     assert memo_counts(cold.stderr) == (0, SUBJECTS)
     assert memo_counts(warm.stderr) == (SUBJECTS, 0)
@@ -77,18 +74,18 @@ def test_a_removed_article_changes_the_subjects_it_spoke_of(tmp_path):
 
 
 def test_a_damaged_findings_pack_is_dropped(tmp_path):
-    corpus, cache, good = checked_copy(tmp_path)
+    corpus, cache, cold = checked_copy(tmp_path)
     pack = memo_pack(cache)
     raw = pack.read_bytes()
     damaged = raw.replace(b'"verdict":"agreement"', b'"verdict":"contradiction"', 1)
     assert damaged != raw
     pack.write_bytes(damaged)
     again = check_json(corpus, cache)
-    assert memo_counts(again.stderr) == (0, SUBJECTS) and again.stdout == good
+    assert memo_counts(again.stderr) == (0, SUBJECTS) and again.stdout == cold.stdout
 
 
 def test_findings_of_other_comparing_code_are_not_used(tmp_path):
-    corpus, cache, good = checked_copy(tmp_path)
+    corpus, cache, cold = checked_copy(tmp_path)
     pack = memo_pack(cache)
     body, _ = read_pack(pack)
     for entry in body["entries"].values():
@@ -96,5 +93,5 @@ def test_findings_of_other_comparing_code_are_not_used(tmp_path):
             finding["message"] = "written by an older version"
     write_pack(pack, {**body, "compare": "0" * 16})  # a well-formed pack, checksum and all
     again = check_json(corpus, cache)
-    assert memo_counts(again.stderr) == (0, SUBJECTS) and again.stdout == good
+    assert memo_counts(again.stderr) == (0, SUBJECTS) and again.stdout == cold.stdout
     assert "older version" not in json.dumps(read_pack(pack)[0])
