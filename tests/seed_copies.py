@@ -3,10 +3,13 @@ and a copy in which 002's 56th SCM is made the 57th (one new FC102 contradiction
 
 from __future__ import annotations
 
+import marshal
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from checker.cache import read_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -49,3 +52,11 @@ def checked_copy(tmp_path: Path) -> tuple[Path, Path, subprocess.CompletedProces
     corpus, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(SEEDS, corpus)
     return corpus, cache, check_json(corpus, cache)
+
+
+def rewrite_keeping_checksum(pack: Path, change) -> None:
+    """Change a cache pack's body in place, as a damaged disk would: its header still names the old checksum."""
+    header = pack.read_bytes().split(b"\n", 1)[0]
+    body, _ = read_pack(pack)
+    change(body)
+    pack.write_bytes(header + b"\n" + marshal.dumps(body))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.cache import read_pack
 from seed_copies import SEEDS, run_cli, uncached_report
 
 COPIES = 10
@@ -37,7 +38,7 @@ def check(corpus: Path, cache: Path):
 
 
 def pack_and_journal(cache: Path) -> tuple[Path, Path]:
-    [pack] = cache.glob("*/" + "[0-9a-f]" * 16 + ".json")  # the corpus key's pack, not the findings or the patterns
+    [pack] = cache.glob("*/" + "[0-9a-f]" * 16 + ".pack")  # the corpus key's pack, not the findings or the patterns
     return pack, pack.with_suffix(".journal")
 
 
@@ -90,8 +91,8 @@ def test_a_long_journal_is_folded_into_a_new_pack(corpus, tmp_path):
     check(corpus, cache)
     pack, journal = pack_and_journal(cache)
     folded, appended = False, 0
-    # Each edit adds forty claims: a few such edits make the journal a quarter of the pack.
-    many_claims = "".join(f"\nThe {n}th anniversary of the alliance was marked on Monday.\n" for n in range(30, 70))
+    # Each edit adds fifteen claims: a few such edits make the journal a quarter of the pack.
+    many_claims = "".join(f"\nThe {n}th anniversary of the alliance was marked on Monday.\n" for n in range(30, 45))
     for edit in range(COPIES):
         append_to(corpus / f"{edit}_002_51cc27108498c399.txt", many_claims)
         check(corpus, cache)
@@ -101,7 +102,7 @@ def test_a_long_journal_is_folded_into_a_new_pack(corpus, tmp_path):
         appended += 1
     assert folded and appended >= 1
     # The new pack keeps what the corpus needs now: one entry per article, the replaced ones gone.
-    body = json.loads(pack.read_bytes()[pack.read_bytes().index(b'"body":') + 7:-1])
+    body, _ = read_pack(pack)
     assert len(body["entries"]) == 5 * COPIES and len(body["files"]) == 5 * COPIES
     again = check(corpus, cache)
     assert " 0 misses" in again.stderr and again.stdout == uncached_report(corpus)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from checker.cache import read_pack, write_pack
-from seed_copies import D002, check_json, checked_copy, copy_with_57th, uncached_report
+from seed_copies import D002, check_json, checked_copy, copy_with_57th, rewrite_keeping_checksum, uncached_report
 
 # On the seeds, the rules meet 11 (rule, subject) pairs: the US-ROK alliance (anniversaries and the
 # treaty together), the SCM and KIDD series, USFK, and seven offices.
@@ -21,7 +21,7 @@ def memo_counts(stderr: str) -> tuple[int, int]:
 
 
 def memo_pack(cache: Path) -> Path:
-    [pack] = cache.glob("*/*.findings.json")
+    [pack] = cache.glob("*/*.findings.pack")
     return pack
 
 
@@ -75,11 +75,17 @@ def test_a_removed_article_changes_the_subjects_it_spoke_of(tmp_path):
 
 def test_a_damaged_findings_pack_is_dropped(tmp_path):
     corpus, cache, cold = checked_copy(tmp_path)
-    pack = memo_pack(cache)
-    raw = pack.read_bytes()
-    damaged = raw.replace(b'"verdict":"agreement"', b'"verdict":"contradiction"', 1)
-    assert damaged != raw
-    pack.write_bytes(damaged)
+    damaged = []
+
+    def make_an_agreement_a_contradiction(body):
+        for entry in body["entries"].values():
+            for finding in entry[1]:
+                if finding["verdict"] == "agreement" and not damaged:
+                    finding["verdict"] = "contradiction"
+                    damaged.append(finding)
+
+    rewrite_keeping_checksum(memo_pack(cache), make_an_agreement_a_contradiction)
+    assert damaged
     again = check_json(corpus, cache)
     assert memo_counts(again.stderr) == (0, SUBJECTS) and again.stdout == cold.stdout
 

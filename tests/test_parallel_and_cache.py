@@ -14,6 +14,7 @@ import pytest
 
 from checker.engine import Options, check
 from checker.pipeline import CHUNK
+from seed_copies import rewrite_keeping_checksum
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -80,19 +81,20 @@ def test_the_default_cache_sits_next_to_the_corpus(corpus):
 
 
 def pack_of(cache: Path) -> Path:
-    [pack] = cache.glob("*/" + "[0-9a-f]" * 16 + ".json")  # the corpus key's pack, not the findings or the patterns
+    [pack] = cache.glob("*/" + "[0-9a-f]" * 16 + ".pack")  # the corpus key's pack, not the findings or the patterns
     return pack
 
 
 def test_corrupt_entries_are_dropped_and_recomputed(corpus, tmp_path):
     cache = tmp_path / "cache"
     good = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache)).stdout
-    pack = pack_of(cache)
-    data = json.loads(pack.read_text())
-    keys = sorted(data["body"]["entries"])
-    data["body"]["entries"][keys[0]] = [["meeting_number", "series:scm", 99, "bogus"]]   # wrong shape
-    data["body"]["entries"][keys[1]] = "not rows"
-    pack.write_text(json.dumps(data))
+
+    def break_two_entries(body):
+        keys = sorted(body["entries"])
+        body["entries"][keys[0]] = [["meeting_number", "series:scm", 99, "bogus"]]   # wrong shape
+        body["entries"][keys[1]] = "not rows"
+
+    rewrite_keeping_checksum(pack_of(cache), break_two_entries)
     again = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert again.stdout == good
     assert " 1 dropped" in again.stderr and " 0 hits" in again.stderr
@@ -101,24 +103,40 @@ def test_corrupt_entries_are_dropped_and_recomputed(corpus, tmp_path):
 def test_a_damaged_but_well_formed_row_is_not_trusted(corpus, tmp_path):
     cache = tmp_path / "cache"
     good = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache)).stdout
-    pack = pack_of(cache)
-    raw = pack.read_bytes()
-    damaged = raw.replace(b'"series:scm",54,', b'"series:scm",55,', 1)
-    assert damaged != raw
-    pack.write_bytes(damaged)
+    damaged = []
+
+    def renumber_one_meeting(body):
+        for entry in body["entries"].values():
+            for index, row in enumerate(entry[0]):
+                if row[1] == "series:scm" and row[2] == 54 and not damaged:
+                    entry[0][index] = (*row[:2], 55, *row[3:])
+                    damaged.append(row)
+
+    rewrite_keeping_checksum(pack_of(cache), renumber_one_meeting)
+    assert damaged
     again = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert again.stdout == good and " 1 dropped" in again.stderr
     warm = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert " 0 misses" in warm.stderr and warm.stdout == good
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 2, "body": []}'])
+def another_interpreters_pack(pack: Path) -> bytes:
+    """A whole pack, checksum and all, that names another interpreter's marshal: not to be decoded here."""
+    header, body = pack.read_bytes().split(b"\n", 1)
+    fields = header.split(b" ")
+    fields[3] = b"cpython-399-marshal9"
+    return b" ".join(fields) + b"\n" + body
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 2, "body": []}', b"factcheck pack 6", another_interpreters_pack])
 def test_a_corrupt_pack_is_dropped_and_rebuilt(corpus, tmp_path, damage):
     cache = tmp_path / "cache"
     good = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache)).stdout
-    pack_of(cache).write_bytes(damage)
+    pack = pack_of(cache)
+    pack.write_bytes(damage(pack) if callable(damage) else damage)
     again = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert again.returncode in (0, 1) and again.stdout == good
+    assert " 0 hits" in again.stderr and " 1 dropped" in again.stderr
     warm = run_cli("check", str(corpus), "-f", "json", "--cache-dir", str(cache), "--timings")
     assert " 0 misses" in warm.stderr and warm.stdout == good
 

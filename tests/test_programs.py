@@ -85,7 +85,7 @@ def test_a_rerun_extracts_with_the_stored_patterns_and_a_damaged_store_is_writte
     corpus, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(SEEDS, corpus)
     cold = check(corpus, cache)
-    [store] = cache.glob(f"*/patterns-{programs.VERSION}.json")
+    [store] = cache.glob(f"*/patterns-{programs.VERSION}.pack")
     body, _ = read_pack(store)
     assert body["version"] == programs.VERSION and len(body["programs"]) > 20
     written = store.stat()
@@ -125,19 +125,19 @@ def test_a_store_that_cannot_be_written_is_tried_once(empty_store, monkeypatch, 
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(pipeline, "write_pack", unwritable)
-    monkeypatch.setattr(pipeline, "_PROGRAMS_PATH", tmp_path / "patterns.json")
+    monkeypatch.setattr(pipeline, "_PROGRAMS_PATH", tmp_path / "patterns.pack")
     monkeypatch.setattr(pipeline, "_PROGRAMS_UNWRITABLE", set())
     for number in range(3):  # a task after another, each compiling a pattern afresh
         programs.compiled(rf"\b{number}(?:st|nd|rd|th)\b")
         pipeline._keep_programs()
-    assert attempts == [tmp_path / "patterns.json"]
+    assert attempts == [tmp_path / "patterns.pack"]
 
 
 def test_a_store_that_cannot_be_written_changes_nothing(tmp_path):
     corpus, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(SEEDS, corpus)
     cold = check(corpus, cache)
-    [store] = cache.glob(f"*/patterns-{programs.VERSION}.json")
+    [store] = cache.glob(f"*/patterns-{programs.VERSION}.pack")
     store.unlink()
     store.mkdir()  # neither readable nor replaceable as a file
     article = corpus / D002
@@ -152,10 +152,10 @@ def test_a_run_without_a_cache_writes_no_store_where_an_earlier_run_kept_one(emp
     written = []
     monkeypatch.setattr(pipeline, "write_pack", lambda path, body: written.append(path))
     monkeypatch.setattr(pipeline, "_PROGRAMS_PATH", None)
-    pipeline._start_programs(tmp_path / "patterns.json")  # a run with a cache, in this process
+    pipeline._start_programs(tmp_path / "patterns.pack")  # a run with a cache, in this process
     programs.compiled(r"\bfirst\b")
     pipeline._keep_programs()
     pipeline._start_programs(None)  # then one without
     programs.compiled(r"\bsecond\b")
     pipeline._keep_programs()
-    assert written == [tmp_path / "patterns.json"]
+    assert written == [tmp_path / "patterns.pack"]
