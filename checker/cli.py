@@ -73,29 +73,33 @@ def emit(content: str, output: Optional[Path]) -> None:
 
 
 def emit_pieces(writer, output: Optional[Path]) -> None:
-    """Like emit, for a report written piece by piece (the JSON report of a large corpus)."""
+    """Like emit, for a report written piece by piece (the JSON report of a large corpus), in UTF-8."""
     if output is None:
-        write_buffered(writer, sys.stdout.write)
+        sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)  # None when stdout was replaced by a text-only stream
+        write_buffered(writer, stream.write if stream is not None else lambda data: sys.stdout.write(data.decode()))
     else:
-        write_atomic_with(output, lambda write: write_buffered(writer, write))
+        write_atomic_with(output, lambda write: write_buffered(writer, write), binary=True)
 
 
 def write_buffered(writer, write, size: int = 1 << 16) -> None:
-    """Pass `writer`'s many small pieces on to `write` in blocks of about `size` characters."""
-    pieces: list[str] = []
+    """Pass `writer`'s many small pieces (str, or UTF-8 bytes) on to `write` as UTF-8, in blocks of about `size` bytes."""
+    pieces: list[bytes] = []
     held = 0
 
-    def out(piece: str) -> None:
+    def out(piece: str | bytes) -> None:
         nonlocal held
+        if type(piece) is str:
+            piece = piece.encode()
         pieces.append(piece)
         held += len(piece)
         if held >= size:
-            write("".join(pieces))
+            write(b"".join(pieces))
             pieces.clear()
             held = 0
 
     writer(out)
-    write("".join(pieces))
+    write(b"".join(pieces))
 
 
 def write_json(result: CheckResult, claims: str, output: Optional[Path]) -> None:

@@ -12,12 +12,13 @@ def write_atomic(path: Path, content: str) -> None:
     write_atomic_with(path, lambda write: write(content))
 
 
-def write_atomic_with(path: Path, writer) -> None:
-    """Like write_atomic, for content produced piece by piece: `writer(write)` calls write(str) for each piece."""
+def write_atomic_with(path: Path, writer, binary: bool = False) -> None:
+    """Like write_atomic, for content produced piece by piece: `writer(write)` calls write(str) for each
+    piece (write(bytes) when `binary`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
             writer(handle.write)
         # mkstemp creates the file 0600; a report is an ordinary file, so give it the umask's mode.
         umask = os.umask(0)

@@ -74,6 +74,7 @@ class Claims(Sequence):
         self._built: list[Claim] | None = None
         self._undated: list[Claim] | None = None
         self._places: dict[tuple[str, str], list[tuple[int, int]]] | None = None
+        self._undated_places: list[tuple[int, int]] = []  # filled in by by_subject
 
     def __len__(self) -> int:
         return self._count
@@ -106,8 +107,8 @@ class Claims(Sequence):
             if self._built is not None:
                 self._undated = [c for c in self._built if c.time is None]
             else:
-                self._undated = [claim_from_row(doc_id, row) for doc_id, rows in zip(self.doc_ids, self.rows)
-                                 for row in rows if row[TIME] is None]
+                self.by_subject()
+                self._undated = [self.claim_at(*place) for place in self._undated_places]
         return self._undated
 
     def with_ids(self, ids: set[str]) -> list[Claim]:
@@ -119,12 +120,16 @@ class Claims(Sequence):
 
     def by_subject(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(kind, subject) -> (document index, row index) of each of its claims, in report order; worked
-        out once (the comparison and the summary both ask), and not to be changed by the caller."""
+        out once (the comparison and the summary both ask), and not to be changed by the caller.
+        The places of the undated claims are noted on the way: a second walk of every row cost as much."""
         if self._places is None:
             places: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            undated = self._undated_places
             for doc_index, rows in enumerate(self.rows):
                 for row_index, row in enumerate(rows):
                     places.setdefault((row[KIND], row[SUBJECT]), []).append((doc_index, row_index))
+                    if row[TIME] is None:
+                        undated.append((doc_index, row_index))
             self._places = places
         return self._places
 

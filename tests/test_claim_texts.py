@@ -9,7 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
-from checker.claim_texts import ClaimTexts
+from checker.claim_texts import ClaimTexts, texts_fingerprint
 from seed_copies import D002, SEEDS, check_json, checked_copy, run_cli, uncached_report
 
 # Every seed has claims.
@@ -68,11 +68,14 @@ def test_a_damaged_texts_file_is_ignored(tmp_path):
 def test_texts_of_other_rendering_code_are_not_used(tmp_path):
     corpus, cache, cold = checked_copy(tmp_path)
     path = texts_file(cache)
-    header, index, texts = path.read_bytes().split(b"\n", 2)
-    index = index.replace(b'"sources":"', b'"sources":"0', 1)
-    texts = texts.replace(b'"kind": "', b'"kind": "OUTDATED ')
-    body = index + b"\n" + texts  # well-formed, checksum and all, but for other code
-    path.write_bytes(b"factcheck claim texts 1 %s\n" % hashlib.sha256(body).hexdigest().encode() + body)
+    current = ClaimTexts(path, texts_fingerprint())
+    current.load()
+    assert len(current.entries) == DOCUMENTS
+    # Well-formed, checksum and all, but written by other rendering code.
+    other = ClaimTexts(path, "0" * 16)
+    for doc_id, (digest, start, end) in current.entries.items():
+        other.put(doc_id, digest, current.texts[start:end].replace(b'"kind": "', b'"kind": "OUTDATED '))
+    other.save()
     again = check_json(corpus, cache)
     assert reused(again.stderr) == 0 and again.stdout == cold.stdout
     assert b"OUTDATED" not in path.read_bytes()
@@ -112,16 +115,16 @@ def test_other_reports_neither_read_nor_write_the_texts(tmp_path):
 def test_a_document_id_that_is_not_utf8_is_kept_and_read_back(tmp_path):
     path = tmp_path / "corpus.texts"
     written = ClaimTexts(path, "fingerprint")
-    written.put("x\udcff.txt", "digest-1", '{\n      "doc": "x\udcff.txt", "quote": "Seoul — 서울"\n    }')
-    written.put("y.txt", "digest-2", "{}")
+    written.put("x\udcff.txt", "digest-1", '{\n      "doc": "x\\udcff.txt", "quote": "Seoul — 서울"\n    }'.encode())
+    written.put("y.txt", "digest-2", b"{}")
     written.save()
     read = ClaimTexts(path, "fingerprint")
     read.load()
-    assert read.get("x\udcff.txt", "digest-1") == '{\n      "doc": "x\udcff.txt", "quote": "Seoul — 서울"\n    }'
+    assert read.get("x\udcff.txt", "digest-1") == '{\n      "doc": "x\\udcff.txt", "quote": "Seoul — 서울"\n    }'.encode()
     assert read.get("y.txt", "another digest") is None
     assert read.get("y.txt", None) is None
     assert read.reused == 1
-    other = ClaimTexts(path, "another fingerprint")
+    other = ClaimTexts(path, "another-fingerprint")
     other.load()
     assert other.get("y.txt", "digest-2") is None
 
@@ -130,7 +133,7 @@ def test_a_file_a_little_out_of_date_is_left_as_it_is(tmp_path):
     path = tmp_path / "corpus.texts"
     first = ClaimTexts(path, "fingerprint")
     for number in range(200):
-        first.put(f"{number:03d}.txt", f"digest-{number}", f"text {number}")
+        first.put(f"{number:03d}.txt", f"digest-{number}", f"text {number}".encode())
     first.save()
     written = path.read_bytes()
 
@@ -140,10 +143,10 @@ def test_a_file_a_little_out_of_date_is_left_as_it_is(tmp_path):
         texts.load()
         for number in range(200):
             if number >= changed:
-                assert texts.get(f"{number:03d}.txt", f"digest-{number}") == f"text {number}"
+                assert texts.get(f"{number:03d}.txt", f"digest-{number}") == f"text {number}".encode()
             else:
                 assert texts.get(f"{number:03d}.txt", "new digest") is None
-                texts.put(f"{number:03d}.txt", "new digest", "new text")
+                texts.put(f"{number:03d}.txt", "new digest", b"new text")
         texts.save()
         return texts
 
@@ -155,5 +158,5 @@ def test_a_file_a_little_out_of_date_is_left_as_it_is(tmp_path):
     assert rerun(2).reused == 198 and path.read_bytes() != written
     rewritten = ClaimTexts(path, "fingerprint")
     rewritten.load()
-    assert rewritten.get("001.txt", "new digest") == "new text"
-    assert rewritten.get("002.txt", "digest-2") == "text 2"
+    assert rewritten.get("001.txt", "new digest") == b"new text"
+    assert rewritten.get("002.txt", "digest-2") == b"text 2"

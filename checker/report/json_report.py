@@ -26,9 +26,10 @@ INDENT = "  "
 class Stream:
     """A list of items already in their indented JSON form (at ITEM_LEVEL), written as they are
     produced: a report's claims need not all be in memory, as records or as text. A text may hold
-    several items joined by ITEM_SEPARATOR (a document's claims)."""
+    several items joined by ITEM_SEPARATOR (a document's claims). The texts are all str, or all
+    UTF-8 bytes (the claims of a report with a claim texts cache)."""
 
-    def __init__(self, texts: Iterable[str], empty: bool):
+    def __init__(self, texts: Iterable[str] | Iterable[bytes], empty: bool):
         self.texts = texts
         self.empty = empty
 
@@ -36,9 +37,10 @@ class Stream:
         return iter(self.texts)
 
 
-def write(result: CheckResult, out: Callable[[str], object], claims: str = "all", texts: ClaimTexts | None = None) -> None:
-    """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`.
-    With claims="all", `texts` (loaded) gives the claims of the documents it holds and keeps the others'."""
+def write(result: CheckResult, out: Callable[[str | bytes], object], claims: str = "all", texts: ClaimTexts | None = None) -> None:
+    """The report, exactly as json.dumps(record, indent=2, ensure_ascii=False) writes it, in pieces to `out`:
+    str, but for the claims' pieces when there are `texts`, which are UTF-8 bytes. With claims="all",
+    `texts` (loaded) gives the claims of the documents it holds and keeps the others'."""
     record = report_record(result, claims="none", documents=False)
     record["documents"] = Stream(document_texts(result.corpus.documents), not result.corpus.documents)
     if claims == "all":
@@ -64,18 +66,20 @@ def item_text(model: BaseModel) -> str:
     return text
 
 
-def claim_texts(claims: Claims, texts: ClaimTexts | None = None) -> Iterator[str]:
+def claim_texts(claims: Claims, texts: ClaimTexts | None = None) -> Iterator[str | bytes]:
     """The item texts of each document's claims, joined by ITEM_SEPARATOR, a document at a time
-    (none for a document without claims): from `texts` when it holds the document's for the same
-    rows, else written from the rows (and handed to `texts` to keep)."""
+    (none for a document without claims). With `texts`, in UTF-8: from `texts` when it holds the
+    document's for the same rows, else written from the rows (and handed to `texts` to keep)."""
     for doc_id, rows, digest in claims.document_rows():
         if not rows:
             continue
-        text = texts.get(doc_id, digest) if texts is not None else None
+        if texts is None:
+            yield ITEM_SEPARATOR.join(row_texts(doc_id, rows))
+            continue
+        text = texts.get(doc_id, digest)
         if text is None:
-            text = ITEM_SEPARATOR.join(row_texts(doc_id, rows))
-            if texts is not None:
-                texts.put(doc_id, digest, text)
+            text = ITEM_SEPARATOR.join(row_texts(doc_id, rows)).encode()
+            texts.put(doc_id, digest, text)
         yield text
 
 
@@ -240,7 +244,10 @@ def _write_stream(stream: Stream, out, level: int, batch: int = 512) -> None:
     texts = iter(stream)
     opening = "[\n" + INDENT * (level + 1)
     while chunk := list(islice(texts, batch)):
-        out(opening + separator.join(chunk))
+        if type(chunk[0]) is bytes:
+            out(opening.encode() + separator.encode().join(chunk))
+        else:
+            out(opening + separator.join(chunk))
         opening = separator
     out("\n" + INDENT * level + "]")
 
