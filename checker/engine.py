@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .cache import CACHE_DIR_NAME, ClaimCache, FindingMemo, compare_fingerprint, corpus_key, extractor_fingerprint
 from .corpus import Corpus, corpus_root, plan_corpus
+from .halves import in_two_halves
 from .models import VERDICT_ORDER, Claim, Finding, Group
 from .pipeline import extract_corpus, fewer_collections, warm_worker
 from .progress import Progress
@@ -69,6 +70,7 @@ def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> li
     has no findings for: a re-run compares only the subjects on which some article's claims changed."""
     places = claims.by_subject()
     findings: list[Finding] = []
+    to_compare: list[tuple] = []  # (rule, subject, places of its claims, memo signature)
     for rule in rules.rules:
         by_subject: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for kind, subject in places:
@@ -81,10 +83,21 @@ def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> li
                                        [claims.digests[doc] for doc in documents]) if memo else None
             found = memo.get(rule.id, subject, signature) if signature else None
             if found is None:
-                found = subject_findings(rule, subject, [claims.claim_at(*place) for place in members], rules)
-                if signature:
-                    memo.put(rule.id, subject, signature, found)
-            findings.extend(found)
+                to_compare.append((rule, subject, members, signature))
+            else:
+                findings.extend(found)
+
+    def compare(task: tuple) -> list[dict]:
+        rule, subject, members, _ = task
+        found = subject_findings(rule, subject, [claims.claim_at(*place) for place in members], rules)
+        return [finding.model_dump(mode="json") for finding in found]
+
+    # The subjects are independent: a large comparison takes two cores (see halves.py).
+    for (rule, subject, _, signature), records in zip(to_compare, in_two_halves(to_compare, compare, lambda task: len(task[2]))):
+        found = [Finding.model_validate(record) for record in records]
+        if signature:
+            memo.put(rule.id, subject, signature, found)
+        findings.extend(found)
     return sorted(findings, key=finding_order)
 
 
@@ -139,9 +152,9 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
         if options.cache and paths:
             directory = options.cache_dir or corpus_root(paths).resolve().parent / CACHE_DIR_NAME
             cache = ClaimCache(directory, extractor_fingerprint(rules.fingerprint), corpus_key(paths))
-            # A re-run: few articles to extract, wanted soon. The worker starts before the walk, so that
-            # it has that long to get ready too.
-            if options.jobs > 1 and cache.path.exists():
+            # One worker starts before the walk, so that it has that long to get ready: a re-run has few
+            # articles to extract and wants them soon; a first run's other workers take the patterns it stores.
+            if options.jobs > 1:
                 ready = warm_worker(rules.vocabulary, cache.patterns)
         try:
             plan = plan_corpus(paths, manifest)
@@ -149,7 +162,7 @@ def _check(paths: list[Path], rules_dir: Path | None, manifest: Path | None, opt
                 cache.load()
         except BaseException:
             if ready is not None:
-                ready.shutdown(wait=False, cancel_futures=True)
+                ready.end()
             raise
     progress = Progress(total=len(plan.articles), enabled=options.progress)
     try:

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from . import programs
 from .cache import ClaimCache, content_key, read_pack, write_pack
-from .corpus import CorpusPlan, read_article
-from .models import Document, Skipped, trusted_constructor
+from .corpus import CorpusPlan, new_document, read_article
+from .models import Document, Skipped
 from .progress import Progress
 from .rows import Claims, rows_digest
 from .vocabulary import Vocabulary
@@ -34,8 +34,6 @@ CHUNK = 64
 # Chunks in flight per worker: keeps workers busy without holding the corpus's texts in memory.
 IN_FLIGHT = 3
 
-# Documents of unchanged articles are made from the cache's record of them, one per article.
-_new_document = trusted_constructor(Document)
 
 
 @dataclass
@@ -68,7 +66,7 @@ class _Pending:
 
 def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, cache: ClaimCache | None = None,
                    keep_texts: bool = True, progress: Progress | None = None,
-                   ready: ProcessPoolExecutor | None = None) -> Extracted:
+                   ready: WarmWorker | None = None) -> Extracted:
     """Claims of every article of the plan, in document order; unreadable articles are skipped.
     `ready` is a worker from warm_worker, given the first articles to extract."""
     progress = progress or Progress(total=0, enabled=False)
@@ -76,18 +74,33 @@ def extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, *, jobs: int = 1, c
         return _extract_corpus(plan, vocabulary, jobs, cache, keep_texts, progress, ready)
 
 
-def warm_worker(vocabulary: Vocabulary, patterns: Path | None = None) -> ProcessPoolExecutor:
+@dataclass
+class WarmWorker:
+    """A worker started ahead of the articles (warm_worker), and its warming up."""
+
+    pool: ProcessPoolExecutor
+    warmed: Future
+
+    def end(self) -> None:
+        """End the worker at once, warmed up or not (a run that stops before extracting: the interpreter's
+        exit would otherwise wait for the warming up, or leave the worker waiting for work)."""
+        _end_workers(self.pool)
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def warm_worker(vocabulary: Vocabulary, patterns: Path | None = None) -> WarmWorker:
     """One worker, started now to import the extractors and build their patterns while this process reads on.
 
     A re-run from a warm cache extracts a few articles, and the first of them
     would otherwise wait for that: a third of a second, or about a tenth when
-    the patterns are rebuilt from the cache's store (programs.py). Start it before reading
+    the patterns are rebuilt from the cache's store (programs.py). A cold run's
+    other workers start once it has warmed up, and rebuild the patterns it stored
+    rather than each compile them again (see _Runner). Start it before reading
     the claim pack: a worker forked from a process holding the pack would make
     each page of it that this process then touches a copy (reference counts
     write to every object)."""
     pool = _new_pool(vocabulary, 1, patterns)
-    pool.submit(_warm_up)  # a pool starts its worker on its first task
-    return pool
+    return WarmWorker(pool, pool.submit(_warm_up))  # a pool starts its worker on its first task
 
 
 @contextmanager
@@ -105,7 +118,7 @@ def fewer_collections(threshold: int = 100_000):
 
 
 def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: ClaimCache | None,
-                    keep_texts: bool, progress: Progress, ready: ProcessPoolExecutor | None) -> Extracted:
+                    keep_texts: bool, progress: Progress, ready: WarmWorker | None) -> Extracted:
     documents: list[Document] = []
     rows_by_slot: list[list | None] = []
     keys: list[str | None] = []
@@ -141,7 +154,7 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
             keys.append(key)
             digests.append(None)
             documents.append(doc if keep_texts or not doc.text else
-                             _new_document(id=doc.id, published=doc.published, date_source=doc.date_source, text=""))
+                             new_document(id=doc.id, published=doc.published, date_source=doc.date_source, text=""))
             if rows is not None:
                 progress.advance()
                 continue
@@ -186,46 +199,75 @@ def _reused(cache: ClaimCache, doc_id: str, stat: os.stat_result, manifest) -> t
     entry = cache.reuse(doc_id, state)
     if entry is None:
         return None
-    return _new_document(id=doc_id, published=published, date_source=source, text=""), key, entry
+    return new_document(id=doc_id, published=published, date_source=source, text=""), key, entry
 
 
 _date = lru_cache(maxsize=4096)(dt.date.fromisoformat)  # an archive's articles share their dates
 
 
 class _Runner:
-    """Runs chunks in this process (jobs=1) or in a pool, collecting results in submission order."""
+    """Runs chunks in this process (jobs=1) or in worker processes, collecting results in submission order.
 
-    def __init__(self, vocabulary: Vocabulary, jobs: int, ready: ProcessPoolExecutor | None = None,
+    With a warm worker (warm_worker), the other jobs - 1 workers start once it
+    has warmed up: they then rebuild the patterns it stored instead of each
+    compiling them again, a third of a second of a core apiece. Until then this
+    process reads ahead, queueing chunks here, on the core they would have
+    compiled on; the warm worker takes its share of the chunks throughout."""
+
+    def __init__(self, vocabulary: Vocabulary, jobs: int, ready: WarmWorker | None = None,
                  patterns: Path | None = None):
         self.vocabulary = vocabulary
         self.patterns = patterns  # where the compiled patterns are kept (programs.py), with a cache
         self.jobs = max(1, jobs)
-        self.pool: ProcessPoolExecutor | None = None
-        self.ready = ready  # one worker, warmed up before any article needs it (warm_worker)
-        self.waiting: deque[tuple[_Pending, Future]] = deque()
+        self.pool: ProcessPoolExecutor | None = None  # the workers besides the warm one
+        self.ready = ready
+        self.queued: deque[list] = deque()  # chunks read ahead while the warm worker warms up: [pending, texts]
+        self.waiting: deque[tuple[_Pending, Future, ProcessPoolExecutor]] = deque()
         self.chunks = 0  # submitted so far
 
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         self.chunks += 1
-        if self.ready is not None and self.chunks == 1:
-            self.waiting.append((pending, self.ready.submit(_extract_chunk, _texts(pending), cache is not None)))
+        if self.ready is None and self.pool is None and self.jobs == 1:
+            _start_programs(self.patterns)
+            self._store(pending, [_claims_of(doc, self.vocabulary, cache is not None) for doc in pending.documents],
+                        rows_by_slot, cache, progress)
+            _keep_programs()
             return
-        if self.pool is None:
-            if self.jobs == 1:
-                _start_programs(self.patterns)
-                self._store(pending, [_claims_of(doc, self.vocabulary, cache is not None) for doc in pending.documents],
-                            rows_by_slot, cache, progress)
-                _keep_programs()
+        digests = cache is not None
+        if self.ready is not None and self.pool is None and self.jobs > 1:
+            if not self.ready.warmed.done():
+                self.queued.append([pending, digests])
+                while len(self.waiting) < IN_FLIGHT and self.queued:  # the warm worker's share meanwhile
+                    self._send(self.ready.pool, *self.queued.popleft())
                 return
+            self.pool = _new_pool(self.vocabulary, self.jobs - 1, self.patterns)
+        if self.ready is None and self.pool is None:
             # Workers start at once and each compiles its patterns: done here first, the compiling
             # (half a second) would leave the other cores idle while this process reads on.
             self.pool = _new_pool(self.vocabulary, self.jobs, self.patterns)
-        while len(self.waiting) >= self.jobs * IN_FLIGHT:
-            self._collect_oldest(rows_by_slot, cache, progress)
-        self.waiting.append((pending, self.pool.submit(_extract_chunk, _texts(pending), cache is not None)))
+        self.queued.append([pending, digests])
+        self._send_queued(rows_by_slot, cache, progress)
+
+    def _send_queued(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        while self.queued:
+            while len(self.waiting) >= self.jobs * IN_FLIGHT:
+                self._collect_oldest(rows_by_slot, cache, progress)
+            self._send(self._least_busy(), *self.queued.popleft())
+
+    def _least_busy(self) -> ProcessPoolExecutor:
+        """The pool to send the next chunk to: the warm worker, or the others, whichever has fewer chunks per worker."""
+        if self.ready is None:
+            return self.pool
+        if self.pool is None:
+            return self.ready.pool
+        on_ready = sum(executor is self.ready.pool for _, _, executor in self.waiting)
+        return self.ready.pool if on_ready * (self.jobs - 1) <= len(self.waiting) - on_ready else self.pool
+
+    def _send(self, executor: ProcessPoolExecutor, pending: _Pending, digests: bool) -> None:
+        self.waiting.append((pending, executor.submit(_extract_chunk, _texts(pending), digests), executor))
 
     def _collect_oldest(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
-        pending, future = self.waiting.popleft()
+        pending, future, _ = self.waiting.popleft()
         self._store(pending, future.result(), rows_by_slot, cache, progress)
 
     def _store(self, pending: _Pending, results: list, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
@@ -236,6 +278,10 @@ class _Runner:
             progress.advance()
 
     def finish(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
+        if self.queued and self.pool is None and self.ready is not None and self.jobs > 1:
+            wait([self.ready.warmed])  # the others start now, with the patterns it stored
+            self.pool = _new_pool(self.vocabulary, self.jobs - 1, self.patterns)
+        self._send_queued(rows_by_slot, cache, progress)
         while self.waiting:
             self._collect_oldest(rows_by_slot, cache, progress)
 
@@ -244,9 +290,10 @@ class _Runner:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
         if self.ready is not None:
-            if not self.chunks:  # warmed up for nothing: ended now, not waited for
-                _end_workers(self.ready)
-            self.ready.shutdown(wait=True, cancel_futures=True)
+            if self.chunks:
+                self.ready.pool.shutdown(wait=True, cancel_futures=True)
+            else:  # warmed up for nothing: ended now, not waited for
+                self.ready.end()
             self.ready = None
 
 
@@ -312,7 +359,7 @@ def _keep_programs() -> None:
 def _warm_up() -> None:
     from .extract.claims import claim_rows
 
-    claim_rows(_new_document(id="warm-up", published=dt.date(2023, 5, 1), date_source="manifest", text=WARM_UP),
+    claim_rows(new_document(id="warm-up", published=dt.date(2023, 5, 1), date_source="manifest", text=WARM_UP),
                _WORKER_VOCABULARY)
     _keep_programs()
 
@@ -334,7 +381,7 @@ def _texts(pending: _Pending) -> list[tuple]:
 
 
 def _extract_chunk(texts: list[tuple], digests: bool) -> list[tuple[list, str | None]]:
-    results = [_claims_of(_new_document(id=doc_id, published=published, date_source=date_source, text=text),
+    results = [_claims_of(new_document(id=doc_id, published=published, date_source=date_source, text=text),
                           _WORKER_VOCABULARY, digests)
                for doc_id, published, date_source, text in texts]
     _keep_programs()

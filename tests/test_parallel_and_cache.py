@@ -53,6 +53,24 @@ def test_output_is_byte_identical_whatever_the_number_of_jobs(corpus, tmp_path):
     assert report(corpus, "--jobs", "3", "--no-cache") == one
 
 
+def test_chunks_read_while_the_first_worker_warms_up_change_nothing(tmp_path):
+    """A first run: one worker compiles the patterns and stores them, the others start from them, and
+    the chunks read meanwhile wait their turn in this process (pipeline._Runner). Ten chunks are read
+    well before the patterns are compiled."""
+    root = tmp_path / "news"
+    root.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for copy in range(2 * CHUNK):
+        for seed in seeds:
+            (root / f"{copy:03d}_{seed.name}").write_bytes(seed.read_bytes() + f"\nCopy {copy}.\n".encode())
+    plain = report(root, "--no-cache", "--jobs", "1")
+    assert json.loads(plain)["summary"]["documents"] == 10 * CHUNK
+    cache = tmp_path / "cache"
+    assert report(root, "--cache-dir", str(cache), "--jobs", "3") == plain
+    [store] = cache.glob("*/patterns-*.pack")  # written by the first worker, read by the other two
+    assert report(root, "--cache-dir", str(cache), "--jobs", "3") == plain
+
+
 def test_output_is_byte_identical_cold_and_warm(corpus, tmp_path):
     plain = report(corpus, "--no-cache")
     cache = tmp_path / "cache"
@@ -263,9 +281,9 @@ def test_a_warming_worker_no_article_needed_is_ended_not_waited_for():
     from checker.rules import load_rules
 
     vocabulary = load_rules().vocabulary
-    pool = warm_worker(vocabulary)
-    processes = list(pool._processes.values())  # the pool's own table: what close() must end
+    ready = warm_worker(vocabulary)
+    processes = list(ready.pool._processes.values())  # the pool's own table: what close() must end
     assert len(processes) == 1
-    _Runner(vocabulary, 2, pool).close()  # no chunk was submitted
+    _Runner(vocabulary, 2, ready).close()  # no chunk was submitted
     # Compiling the extractors takes a good part of a second: ended by close(), it did not finish.
     assert [process.exitcode for process in processes] == [-signal.SIGTERM]
