@@ -321,6 +321,7 @@ def _new_pool(vocabulary: Vocabulary, workers: int, patterns: Path | None) -> Pr
 
 def _init_worker(vocabulary: Vocabulary, patterns: Path | None) -> None:
     global _WORKER_VOCABULARY
+    gc.enable()  # a worker forked from the command line's process, which runs without (cli.run)
     if _WORKER_VOCABULARY is None:  # a forked worker already has it
         _WORKER_VOCABULARY = vocabulary
     _start_programs(patterns)
