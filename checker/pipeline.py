@@ -35,7 +35,6 @@ CHUNK = 64
 IN_FLIGHT = 3
 
 
-
 @dataclass
 class Extracted:
     documents: list[Document] = field(default_factory=list)
@@ -221,32 +220,37 @@ class _Runner:
         self.jobs = max(1, jobs)
         self.pool: ProcessPoolExecutor | None = None  # the workers besides the warm one
         self.ready = ready
-        self.queued: deque[list] = deque()  # chunks read ahead while the warm worker warms up: [pending, texts]
+        self.queued: deque[tuple[_Pending, bool]] = deque()  # chunks read, not yet sent: (pending, with digests)
         self.waiting: deque[tuple[_Pending, Future, ProcessPoolExecutor]] = deque()
         self.chunks = 0  # submitted so far
 
     def submit(self, pending: _Pending, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         self.chunks += 1
-        if self.ready is None and self.pool is None and self.jobs == 1:
+        digests = cache is not None
+        if self.ready is None and self.jobs == 1:
             _start_programs(self.patterns)
-            self._store(pending, [_claims_of(doc, self.vocabulary, cache is not None) for doc in pending.documents],
+            self._store(pending, [_claims_of(doc, self.vocabulary, digests) for doc in pending.documents],
                         rows_by_slot, cache, progress)
             _keep_programs()
             return
-        digests = cache is not None
-        if self.ready is not None and self.pool is None and self.jobs > 1:
-            if not self.ready.warmed.done():
-                self.queued.append([pending, digests])
-                while len(self.waiting) < IN_FLIGHT and self.queued:  # the warm worker's share meanwhile
-                    self._send(self.ready.pool, *self.queued.popleft())
-                return
-            self.pool = _new_pool(self.vocabulary, self.jobs - 1, self.patterns)
-        if self.ready is None and self.pool is None:
-            # Workers start at once and each compiles its patterns: done here first, the compiling
-            # (half a second) would leave the other cores idle while this process reads on.
-            self.pool = _new_pool(self.vocabulary, self.jobs, self.patterns)
-        self.queued.append([pending, digests])
+        self.queued.append((pending, digests))
+        if self._warming_up():  # the warm worker takes its share; the rest waits here for the other workers
+            while len(self.waiting) < IN_FLIGHT and self.queued:
+                self._send(self.ready.pool, *self.queued.popleft())
+            return
+        self._start_pool()
         self._send_queued(rows_by_slot, cache, progress)
+
+    def _warming_up(self) -> bool:
+        """Whether the other workers wait for the warm worker to store the patterns."""
+        return self.ready is not None and self.pool is None and self.jobs > 1 and not self.ready.warmed.done()
+
+    def _start_pool(self) -> None:
+        """The workers besides the warm one, if not started yet. Without a warm worker they start at once and
+        each compiles its patterns: done here first, the compiling would leave the other cores idle while
+        this process reads on."""
+        if self.pool is None and (self.ready is None or self.jobs > 1):
+            self.pool = _new_pool(self.vocabulary, self.jobs - (self.ready is not None), self.patterns)
 
     def _send_queued(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
         while self.queued:
@@ -278,10 +282,11 @@ class _Runner:
             progress.advance()
 
     def finish(self, rows_by_slot: list, cache: ClaimCache | None, progress: Progress) -> None:
-        if self.queued and self.pool is None and self.ready is not None and self.jobs > 1:
-            wait([self.ready.warmed])  # the others start now, with the patterns it stored
-            self.pool = _new_pool(self.vocabulary, self.jobs - 1, self.patterns)
-        self._send_queued(rows_by_slot, cache, progress)
+        if self.queued:
+            if self._warming_up():
+                wait([self.ready.warmed])  # the others start now, with the patterns it stored
+            self._start_pool()
+            self._send_queued(rows_by_slot, cache, progress)
         while self.waiting:
             self._collect_oldest(rows_by_slot, cache, progress)
 
