@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,12 +80,44 @@ def span_end(span: Span) -> tuple[int, int]:
     return span.line + breaks, len(span.text) - inside.line_starts[-1] + 1
 
 
+class Documents(Sequence[Document]):
+    """A corpus's documents, in order. Each is kept as a Document, or as the (id, published, date_source)
+    the claim cache recorded for an article it did not read again, made into a Document when asked for:
+    a re-run's JSON report writes ten thousand of them straight from those values (fields)."""
+
+    def __init__(self, items: list[Document | tuple[str, dt.date | None, str]]):
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        item = self._items[index]
+        if type(item) is tuple:
+            item = self._items[index] = new_document(id=item[0], published=item[1], date_source=item[2], text="")
+        return item
+
+    def ids(self) -> list[str]:
+        return [item[0] if type(item) is tuple else item.id for item in self._items]
+
+    def fields(self) -> Iterator[tuple[str, dt.date | None, str]]:
+        """(id, published, date_source) of each document, none made into a Document."""
+        for item in self._items:
+            yield item if type(item) is tuple else (item.id, item.published, item.date_source)
+
+
 @dataclass
 class Corpus:
     root: Path
-    documents: list[Document]
+    documents: Documents
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not isinstance(self.documents, Documents):
+            self.documents = Documents(list(self.documents))
 
 
 def front_matter_field(text: str) -> tuple[str, int] | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import programs
 from .cache import ClaimCache, content_key, read_pack, write_pack
-from .corpus import CorpusPlan, new_document, read_article
+from .corpus import CorpusPlan, Documents, new_document, read_article
 from .models import Document, Skipped
 from .progress import Progress
 from .rows import Claims, rows_digest
@@ -37,14 +37,14 @@ IN_FLIGHT = 3
 
 @dataclass
 class Extracted:
-    documents: list[Document] = field(default_factory=list)
+    documents: Documents = field(default_factory=lambda: Documents([]))
     rows: list[list] = field(default_factory=list)  # each document's claim rows, in document order
     skipped: list[Skipped] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)  # warnings about each article read, by id
     digests: list[str] | None = None  # the digest of each document's rows, when there is a cache
 
     def claims(self) -> Claims:
-        return Claims([doc.id for doc in self.documents], self.rows, self.digests)
+        return Claims(self.documents.ids(), self.rows, self.digests)
 
 
 def default_jobs() -> int:
@@ -118,7 +118,7 @@ def fewer_collections(threshold: int = 100_000):
 
 def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: ClaimCache | None,
                     keep_texts: bool, progress: Progress, ready: WarmWorker | None) -> Extracted:
-    documents: list[Document] = []
+    documents: list[Document | tuple] = []  # see Documents
     rows_by_slot: list[list | None] = []
     keys: list[str | None] = []
     digests: list[str | None] = []  # of each slot's rows, from the cache; filled in after extraction for the others
@@ -171,11 +171,11 @@ def _extract_corpus(plan: CorpusPlan, vocabulary: Vocabulary, jobs: int, cache: 
     finally:
         runner.close()
     if cache is None:
-        return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, None)
+        return Extracted(Documents(documents), rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, None)
     for slot, digest in enumerate(digests):
         if digest is None:
             digests[slot] = cache.digest(keys[slot])
-    return Extracted(documents, rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, digests)
+    return Extracted(Documents(documents), rows_by_slot, sorted(skipped, key=lambda s: s.path), notes, digests)
 
 
 def _stat(path) -> os.stat_result | None:
@@ -185,8 +185,9 @@ def _stat(path) -> os.stat_result | None:
         return None
 
 
-def _reused(cache: ClaimCache, doc_id: str, stat: os.stat_result, manifest) -> tuple[Document, str, list] | None:
-    """An article the cache saw as it is now, with its date unchanged: its document, key and cache entry, unread."""
+def _reused(cache: ClaimCache, doc_id: str, stat: os.stat_result, manifest) -> tuple[tuple, str, list] | None:
+    """An article the cache saw as it is now, with its date unchanged: its document's (id, published,
+    date_source) (see Documents), key and cache entry, unread."""
     state = cache.unchanged_file(doc_id, stat)
     if state is None:
         return None
@@ -198,7 +199,7 @@ def _reused(cache: ClaimCache, doc_id: str, stat: os.stat_result, manifest) -> t
     entry = cache.reuse(doc_id, state)
     if entry is None:
         return None
-    return new_document(id=doc_id, published=published, date_source=source, text=""), key, entry
+    return (doc_id, published, source), key, entry
 
 
 _date = lru_cache(maxsize=4096)(dt.date.fromisoformat)  # an archive's articles share their dates

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from checker.corpus import LineIndex, dateline_date, front_matter_date, load_corpus
+from checker.corpus import Documents, LineIndex, dateline_date, front_matter_date, load_corpus
 from checker.errors import CheckerError
+from checker.models import Document
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,16 @@ def test_line_index_handles_every_line_ending(newline):
     assert index.position(offset) == (2, 8)
     assert index.position(text.index("third")) == (3, 1)
     assert index.position(0) == (1, 1)
+
+
+def test_documents_kept_as_fields_are_made_into_documents_when_asked_for():
+    read = Document(id="b.txt", published=dt.date(2023, 4, 26), date_source="dateline", text="Body.")
+    documents = Documents([("a.txt", None, "none"), read, ("c.txt", dt.date(2024, 1, 2), "manifest")])
+    assert len(documents) == 3 and documents.ids() == ["a.txt", "b.txt", "c.txt"]
+    assert list(documents.fields()) == [("a.txt", None, "none"), ("b.txt", dt.date(2023, 4, 26), "dateline"),
+                                        ("c.txt", dt.date(2024, 1, 2), "manifest")]
+    assert documents[0] == Document(id="a.txt", published=None, date_source="none", text="")
+    assert documents[1] is read and documents[-1].published == dt.date(2024, 1, 2)
+    assert documents[0] is documents[0]  # made once
+    assert [d.id for d in documents[1:]] == ["b.txt", "c.txt"]
+    assert [d.id for d in documents] == ["a.txt", "b.txt", "c.txt"]

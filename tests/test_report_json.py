@@ -137,8 +137,11 @@ def test_claims_written_from_rows_equal_claims_written_from_models(documents):
 
 @given(st.lists(st.tuples(st.text(), st.none() | st.dates(), st.sampled_from(["manifest", "front_matter", "dateline", "none"]))))
 def test_documents_written_from_the_template_equal_documents_written_from_models(fields):
+    from checker.corpus import Documents
     from checker.models import Document
     from checker.report.json_report import document_texts, item_text
 
     documents = [Document(id=doc_id, published=published, date_source=source, text="x") for doc_id, published, source in fields]
-    assert list(document_texts(documents)) == [item_text(doc) for doc in documents]
+    # Every other one as the claim cache gives an unchanged article's: its fields alone.
+    kept = Documents([doc if index % 2 else (doc.id, doc.published, doc.date_source) for index, doc in enumerate(documents)])
+    assert list(document_texts(kept)) == [item_text(doc) for doc in documents]

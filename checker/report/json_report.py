@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
+from ..corpus import Documents
 from ..engine import CheckResult
 from ..models import Claim, Document, Span
 from ..rows import ROW_FIELDS, Claims, claim_from_row, claim_id
@@ -101,16 +102,15 @@ def row_texts(doc_id: str, rows: list) -> list[str]:
 DOCUMENT_FIELDS = ("id", "published", "date_source")
 
 
-def document_texts(documents: list[Document]) -> Iterator[str]:
+def document_texts(documents: Documents) -> Iterator[str]:
     """item_text of each document, from a template: an archive's report lists one per article."""
     template = _document_template()
     if template is None:
         yield from map(item_text, documents)
         return
     text = encode_basestring
-    for doc in documents:
-        published = doc.published
-        yield template % (text(doc.id), "null" if published is None else f'"{published.isoformat()}"', text(doc.date_source))
+    for doc_id, published, date_source in documents.fields():
+        yield template % (text(doc_id), "null" if published is None else f'"{published.isoformat()}"', text(date_source))
 
 
 @lru_cache(maxsize=None)
