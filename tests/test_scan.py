@@ -129,6 +129,23 @@ def test_folding_keeps_length_and_matches_ignorecase():
     assert "anniversary" in folded
 
 
+def test_no_letter_outside_ascii_lower_cases_into_ascii_but_the_exotic_cases():
+    # What fold relies on when it lower-cases a text's UTF-8 bytes rather than its characters.
+    into_ascii = {chr(c) for c in range(128, sys.maxunicode + 1)
+                  if not 0xD800 <= c < 0xE000 and re.search("[a-z]", chr(c).lower())}
+    assert into_ascii <= set(scan.EXOTIC_CASES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZq İıKſÉéßΣ’“\u00a0\n\ud800\udc00", max_size=40))
+def test_folding_turns_into_ascii_what_ignorecase_equates_with_it_and_nothing_else(text):
+    folded = scan.fold(text)
+    assert len(folded) == len(text)
+    for char, folded_char in zip(text, folded):
+        ascii_char = scan.EXOTIC_CASES.get(char, char.lower() if char.isascii() else None)
+        assert folded_char == ascii_char if ascii_char is not None else not folded_char.isascii()
+
+
 def test_the_tuner_keeps_the_faster_way_and_both_find_the_same():
     pattern = anniversary.ORDINAL_ANNIVERSARY
     scan._TUNERS.pop(id(pattern), None)

@@ -27,7 +27,7 @@ class Text:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = fold(self.text)
+            self._folded = fold(self.text, self.utf8)
         return self._folded
 
     @property
