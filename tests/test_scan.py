@@ -473,3 +473,12 @@ def test_the_lead_bytes_of_digits_outside_ascii_are_those_of_this_unicode():
 
     leads = {chr(code).encode("utf-8")[:1] for code in range(128, sys.maxunicode + 1) if chr(code).isdecimal()}
     assert set(WIDE_DIGIT_LEADS) == leads
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="g7-G 77g-7\u0667a", max_size=60), st.sampled_from(["g7", "g-7", "7", "77", "g", "-7g", "a g"]))
+def test_strings_with_a_digit_are_found_by_it_at_every_place(text, string):
+    from checker.scan.text import find_all
+
+    places = [at for at in range(len(text)) if text.startswith(string, at)]
+    assert find_all(text, string) == places
