@@ -373,6 +373,18 @@ def test_sentences_split_as_the_plain_way_splits_them(words):
     assert list(iter_sentences(text)) == sentences_the_plain_way(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATION_WORDS + ["etc.", "approx.", ". ", ".\n", "Xapprox", "Mr. ", "!", "  ", "S. "]),
+                max_size=40))
+def test_sentences_split_as_the_plain_way_splits_them_with_words_run_together(words):
+    # A period is asked about as few characters before it as an abbreviation with the one before it
+    # takes ("xapprox." is none), and not at all after a character no abbreviation ends with.
+    from checker.extract.context import iter_sentences
+
+    text = "".join(words)
+    assert list(iter_sentences(text)) == sentences_the_plain_way(text)
+
+
 def test_sentences_split_past_abbreviations_with_exact_spans():
     from checker.extract.context import iter_sentences
 
