@@ -135,12 +135,20 @@ def keywords(vocabulary: Vocabulary) -> dict[str, tuple[Keyword, ...]]:
     its titles."""
     words = {t.lower() for t in vocabulary.roles_by_title} | {"counterpart"}
     kept = {w for w in words if not any(o != w and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", w) for o in words)}
+    parts = {word: re.match(r"[\x00-\x7f]*", word).group(0) for word in kept}
+    words_of = {word: set(re.findall(r"[a-z]+", part)) for word, part in parts.items() if part}
+    # Anchors are the titles' longest words, the rarest; a title that holds another's as a word is found by
+    # it too ("external affairs minister" by "minister"), so that as few words as cover every title are
+    # looked for: each is a `str.find` over the whole text. Picked greedily, the word most titles hold first.
+    candidates = sorted({max(sorted(held), key=len) for held in words_of.values()})
+    uncovered = set(words_of)
     found: dict[str, set[Keyword]] = {}
-    for word in kept:
-        part = re.match(r"[\x00-\x7f]*", word).group(0)
-        if part:
-            anchor = max(re.findall(r"[a-z]+", part), key=len)
-            found.setdefault(anchor, set()).add(Keyword(part, part != word, part.index(anchor)))
+    while uncovered:
+        holders = {w: {word for word in uncovered if w in words_of[word]} for w in candidates}
+        anchor = max(candidates, key=lambda w: (len(holders[w]), len(w)))
+        for word in holders[anchor]:
+            found.setdefault(anchor, set()).add(Keyword(parts[word], parts[word] != word, parts[word].index(anchor)))
+        uncovered -= holders[anchor]
     found = _by_shared_starts(found)
     return {anchor: tuple(sorted(found[anchor], key=lambda k: (k.text, k.cut))) for anchor in sorted(found)}
 
