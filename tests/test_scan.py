@@ -233,6 +233,14 @@ def full_forms_both_ways(text: str) -> tuple[list, list]:
     return expected, [(m.span(), m.groupdict()) for m in meeting_number._full_forms(text, MEETING_FULL, names)]
 
 
+def test_the_meeting_full_form_has_the_look_first_py_gives_it():
+    from checker.scan.first import with_first_look
+
+    assert MEETING_FULL.pattern.startswith(meeting_number.FULL_LOOK)
+    plain = re.compile(MEETING_FULL.pattern[len(meeting_number.FULL_LOOK):], MEETING_FULL.flags)
+    assert with_first_look(plain).pattern == MEETING_FULL.pattern
+
+
 def test_meeting_full_forms_found_before_names_on_the_seeds_and_fixtures():
     found = 0
     for text in corpus_texts():
