@@ -37,9 +37,11 @@ _ABBREVIATIONS = (
 )
 _LOWER_CASE_ABBREVIATIONS = tuple(f"{token}." for token in _ABBREVIATIONS if token.islower())
 _ABBREVIATION = compiled(rf"(?:\b[A-Z]|\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))}))\.$")
-# What a period must follow to end an abbreviation; after anything else it ends the sentence, and
-# the words before it need no look (a quarter of sentence ends, a lowered slice and a call each).
-_ABBREVIATION_LAST = frozenset(string.ascii_uppercase + "".join(token[-1] for token in _ABBREVIATIONS))
+# What a period must follow to end an abbreviation: a capital, or the last two characters of one of them.
+# After anything else it ends the sentence and the word before it needs no look (a slice lowered and a
+# call): four sentence ends in five.
+_CAPITALS = frozenset(string.ascii_uppercase)
+_ABBREVIATION_ENDINGS = frozenset(token[-2:] for token in _ABBREVIATIONS)
 # How far before its period an abbreviation starts at most, with the character before it that `\b` reads.
 _ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
 
@@ -288,7 +290,7 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
         char = text[at]
-        if (char == "." and text[at - 1:at] in _ABBREVIATION_LAST
+        if (char == "." and (text[at - 1:at] in _CAPITALS or text[at - 2:at] in _ABBREVIATION_ENDINGS)
                 and _is_abbreviation(text[max(start, at - _ABBREVIATION_REACH): at + 1])):
             continue
         if at > start:
