@@ -213,13 +213,20 @@ def _counted_ago(phrase: str, base: dt.date) -> dt.date | None:
         return None
 
 
+# The forms whose date depends on whether the sentence speaks of the future ("the 23rd", "Monday"):
+# only a sentence with one of them is searched for FUTURE_CUE, a tenth of the time of the rest.
+_TENSED_FORMS = ("theday", "weekday")
+
+
 def find_times(text: str, start: int, end: int, base: dt.date | None) -> list[TimeRef]:
     """Every resolvable date phrase in text[start:end], in order."""
     window = text[start:end]
-    future = bool(FUTURE_CUE.search(window))
+    future = None
     found = []
     for match in DATE_PHRASE.finditer(window):
-        value = resolve(match, base, future)
+        if future is None and match.lastgroup in _TENSED_FORMS:
+            future = bool(FUTURE_CUE.search(window))
+        value = resolve(match, base, bool(future))
         if value:
             found.append(TimeRef(start + match.start(), start + match.end(), value, match.group(0), match.lastgroup or ""))
     return found

@@ -129,6 +129,23 @@ def test_folding_keeps_length_and_matches_ignorecase():
     assert "anniversary" in folded
 
 
+def test_no_letter_outside_ascii_lower_cases_into_ascii_but_the_exotic_cases():
+    # What fold relies on when it lower-cases a text's UTF-8 bytes rather than its characters.
+    into_ascii = {chr(c) for c in range(128, sys.maxunicode + 1)
+                  if not 0xD800 <= c < 0xE000 and re.search("[a-z]", chr(c).lower())}
+    assert into_ascii <= set(scan.EXOTIC_CASES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZq İıKſÉéßΣ’“\u00a0\n\ud800\udc00", max_size=40))
+def test_folding_turns_into_ascii_what_ignorecase_equates_with_it_and_nothing_else(text):
+    folded = scan.fold(text)
+    assert len(folded) == len(text)
+    for char, folded_char in zip(text, folded):
+        ascii_char = scan.EXOTIC_CASES.get(char, char.lower() if char.isascii() else None)
+        assert folded_char == ascii_char if ascii_char is not None else not folded_char.isascii()
+
+
 def test_the_tuner_keeps_the_faster_way_and_both_find_the_same():
     pattern = anniversary.ORDINAL_ANNIVERSARY
     scan._TUNERS.pop(id(pattern), None)
@@ -216,6 +233,14 @@ def full_forms_both_ways(text: str) -> tuple[list, list]:
     return expected, [(m.span(), m.groupdict()) for m in meeting_number._full_forms(text, MEETING_FULL, names)]
 
 
+def test_the_meeting_full_form_has_the_look_first_py_gives_it():
+    from checker.scan.first import with_first_look
+
+    assert MEETING_FULL.pattern.startswith(meeting_number.FULL_LOOK)
+    plain = re.compile(MEETING_FULL.pattern[len(meeting_number.FULL_LOOK):], MEETING_FULL.flags)
+    assert with_first_look(plain).pattern == MEETING_FULL.pattern
+
+
 def test_meeting_full_forms_found_before_names_on_the_seeds_and_fixtures():
     found = 0
     for text in corpus_texts():
@@ -247,7 +272,7 @@ def test_abbreviations_are_told_as_the_pattern_told_them(words):
 
 
 # checker/scan/first.py: a look at the first character changes no match.
-LOOK = re.compile(r"\A\(\?=(?:\[(?:\\.|[^\]\\])*\]|\(\?i:\[(?:\\.|[^\]\\])*\]\)|\|)+\)")
+LOOK = re.compile(r"\A\(\?=(?:\[(?:\\.|[^\]\\])*\]|\(\?i:\[(?:\\.|[^\]\\])*\]\)|\(\?<!\[\\w\.\]\)|\|)+\)")
 
 
 def without_look(pattern: re.Pattern) -> re.Pattern:
@@ -293,7 +318,8 @@ def test_first_looks_change_no_match_on_the_seeds_and_fixtures():
     assert looked >= 10
 
 
-OFFICE_LOOK_WORDS = LOOK_WORDS + ["the Philippines", "Putin's", "MINISTER", "defense", "vice", "then-Prime", "Admiral"]
+OFFICE_LOOK_WORDS = LOOK_WORDS + ["the Philippines", "Putin's", "MINISTER", "defense", "vice", "then-Prime", "Admiral",
+                                  "ex-President", "x.", "co", "-", "2"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -305,6 +331,7 @@ def test_the_office_forms_written_looks_change_no_match(words, gaps):
         pattern = getattr(OFFICE_FORMS, name)
         assert pattern.pattern.startswith(look)
         plain = without_look(pattern)
+        assert plain.pattern == pattern.pattern[len(look):]
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(text)], name
 
@@ -353,6 +380,18 @@ def test_sentences_split_as_the_plain_way_splits_them(words):
     from checker.extract.context import iter_sentences
 
     text = " ".join(words)
+    assert list(iter_sentences(text)) == sentences_the_plain_way(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATION_WORDS + ["etc.", "approx.", ". ", ".\n", "Xapprox", "Mr. ", "!", "  ", "S. ",
+                                                    "year", "Apr", "pr", "r", "e"]), max_size=40))
+def test_sentences_split_as_the_plain_way_splits_them_with_words_run_together(words):
+    # A period is asked about as few characters before it as an abbreviation with the one before it
+    # takes ("xapprox." is none), and not at all after two characters no abbreviation ends with.
+    from checker.extract.context import iter_sentences
+
+    text = "".join(words)
     assert list(iter_sentences(text)) == sentences_the_plain_way(text)
 
 
@@ -456,3 +495,12 @@ def test_the_lead_bytes_of_digits_outside_ascii_are_those_of_this_unicode():
 
     leads = {chr(code).encode("utf-8")[:1] for code in range(128, sys.maxunicode + 1) if chr(code).isdecimal()}
     assert set(WIDE_DIGIT_LEADS) == leads
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="g7-G 77g-7\u0667a", max_size=60), st.sampled_from(["g7", "g-7", "7", "77", "g", "-7g", "a g"]))
+def test_strings_with_a_digit_are_found_by_it_at_every_place(text, string):
+    from checker.scan.text import find_all
+
+    places = [at for at in range(len(text)) if text.startswith(string, at)]
+    assert find_all(text, string) == places

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,11 +29,21 @@ MAX_SENTENCE = 2000
 RELATIVE = compiled(r"\s*(?:who|whom|whose|which|where|when)\b", re.I)
 # Pronouns by which a sentence refers back to what the sentence before it talks about.
 REFERS_BACK = compiled(r"\b(?:it|its|we|our|they|their|them)\b", re.I)
-# Tokens whose final period does not end a sentence.
-_LOWER_CASE_ABBREVIATIONS = ("vs.", "etc.", "approx.", "est.")
-_ABBREVIATION = compiled(
-    r"(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|D\.C|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est))\.$"
+# Tokens whose final period does not end a sentence, besides a single capital ("J. Smith").
+_ABBREVIATIONS = (
+    "U.S", "U.K", "U.N", "D.C", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Adm", "Sgt", "Capt", "Rep", "Sen", "Gov", "St",
+    "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
+    "approx", "est",
 )
+_LOWER_CASE_ABBREVIATIONS = tuple(f"{token}." for token in _ABBREVIATIONS if token.islower())
+_ABBREVIATION = compiled(rf"(?:\b[A-Z]|\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))}))\.$")
+# What a period must follow to end an abbreviation: a capital, or the last two characters of one of them.
+# After anything else it ends the sentence and the word before it needs no look (a slice lowered and a
+# call): four sentence ends in five.
+_CAPITALS = frozenset(string.ascii_uppercase)
+_ABBREVIATION_ENDINGS = frozenset(token[-2:] for token in _ABBREVIATIONS)
+# How far before its period an abbreviation starts at most, with the character before it that `\b` reads.
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
 
 
 @dataclass(frozen=True)
@@ -279,7 +290,8 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
         char = text[at]
-        if char == "." and _is_abbreviation(text[max(start, at - 12): at + 1]):
+        if (char == "." and (text[at - 1:at] in _CAPITALS or text[at - 2:at] in _ABBREVIATION_ENDINGS)
+                and _is_abbreviation(text[max(start, at - _ABBREVIATION_REACH): at + 1])):
             continue
         if at > start:
             end = at + 1 if char in ".!?" else at

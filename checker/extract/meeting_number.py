@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..numbers import ORDINAL, parse_ordinal
+from ..numbers import ORDINAL, TENS, TENS_ORDINALS, UNIT_ORDINALS, parse_ordinal
 from ..programs import compiled
 from ..vocabulary import Vocabulary, alternation
 from .context import Draft, DocContext
@@ -23,6 +23,14 @@ ORDINALS = rf"(?P<ordinals>{ORDINAL}(?:\s*,\s*{ORDINAL}){{0,6}}(?:,?\s+(?:and|&|
 # Words that may stand between the ordinal and the series name: "Korea-U.S.", "annual", "(KIDD)".
 MODIFIER = r"(?:(?:[A-Z][\w.'’-]*|annual|regular|bilateral|joint|ministerial|leaders['’]?)\s+)"
 
+
+# The full form is searched for just before each series name (_full_forms), not by Text.finditer, so it
+# takes here the look at its first character that Text gives a pattern it runs the plain way: a digit or
+# an ordinal word's first letter, which turns away most word starts where `\b` lets each one in. Written
+# out rather than worked out by checker/scan/first.py, which would parse this long pattern a second time
+# on every run (tests/test_scan.py checks it is the look first.py gives).
+_ORDINAL_INITIALS = "".join(sorted({word[0] for word in (*UNIT_ORDINALS[1:], *TENS_ORDINALS, *TENS, "hundredth")}))
+FULL_LOOK = rf"(?=(?i:[\d{_ORDINAL_INITIALS}]))"
 
 # How far before its series name a meeting's ordinals may start: eight ordinals and three words
 # between them and the name fit in well under this.
@@ -35,7 +43,7 @@ def patterns(vocabulary: Vocabulary) -> tuple[re.Pattern, re.Pattern, re.Pattern
     full = alternation(vocabulary.series_by_name)
     short = alternation(vocabulary.series_by_short_name)
     return (
-        compiled(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,3}}?(?P<name>{full})", re.I),
+        compiled(rf"{FULL_LOOK}\b{ORDINALS}[ -]{MODIFIER}{{0,3}}?(?P<name>{full})", re.I),
         compiled(rf"\b{ORDINALS}[ -]{MODIFIER}{{0,2}}?(?P<name>{short})", re.I),
         compiled(full, re.I),
     )

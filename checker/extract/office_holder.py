@@ -11,8 +11,12 @@ holders are no claims; "acting" holders and chargés "ad interim" carry the qual
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..models import Qualifier
 from ..programs import compiled
+from ..scan.words import CASELESS
+from ..vocabulary import Vocabulary
 from .context import Coverage, Draft, DocContext
 from .names import NAME, NOT_NAME_WORDS, same_person
 from .office_country import resolve_offices
@@ -78,15 +82,32 @@ def _partial_titles(ctx: DocContext, known: dict, used: Coverage, participant_of
 def _participant_offices(ctx: DocContext) -> list[tuple[str, str]]:
     """Offices whose holders meet in the series this article names (`participants` in rules/series.toml)."""
     offices = []
-    lowered = ctx.scan.folded
-    for key, series in sorted(ctx.vocabulary.series.items()):
-        if series.participants and any(name.lower() in lowered for name in series.names):
-            for office in series.participants:
-                for role in sorted(ctx.vocabulary.roles, key=len, reverse=True):
-                    if office.endswith("-" + role):
-                        offices.append((role, office[: -len(role) - 1]))
-                        break
+    for ascii_names, other_names, series_offices in _participant_series(ctx.vocabulary):
+        # ASCII names in the folded text, where the meeting extractor has mostly found the places of their
+        # starts already; folding keeps letters outside ASCII as they are, so other names in the text lower-cased.
+        if ctx.scan.contains(ascii_names) or any(name in ctx.text.lower() for name in other_names):
+            offices += series_offices
     return offices
+
+
+@lru_cache(maxsize=8)
+def _participant_series(vocabulary: Vocabulary) -> list[tuple[tuple[tuple[str, str], ...], tuple[str, ...], list[tuple[str, str]]]]:
+    """Each series with participants, in key order: its names lower-cased (ASCII ones as Text.contains takes
+    them, the others apart) and its participants' offices as (role, country). The same for every article."""
+    found = []
+    for _, series in sorted(vocabulary.series.items()):
+        if not series.participants:
+            continue
+        names = [name.lower() for name in series.names]
+        offices = []
+        for office in series.participants:
+            for role in sorted(vocabulary.roles, key=len, reverse=True):
+                if office.endswith("-" + role):
+                    offices.append((role, office[: -len(role) - 1]))
+                    break
+        found.append((tuple((name, CASELESS) for name in names if name.isascii()),
+                      tuple(name for name in names if not name.isascii()), offices))
+    return found
 
 
 def _participants(ctx: DocContext, known, offices) -> list[Draft]:

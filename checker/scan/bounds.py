@@ -35,17 +35,23 @@ _SPACE_RUNS = re.compile(r"\s{%d,}" % (SPACE_RUN + 1))
 _TOKEN_RUNS = re.compile(r"\S{%d,}" % (TOKEN_RUN + 1))
 
 
-def fold(text: str) -> str:
+def fold(text: str, encoded: bytes | None = None) -> str:
     """The text with ASCII letters, and what re.IGNORECASE equates with them, lower-cased; same length.
 
     Other letters may be lower-cased too: the words looked for are ASCII.
+    `encoded`, if given, is the text in UTF-8 with surrogates passed through.
     """
     if text.isascii():
         return text.lower()
-    folded = text.lower()
-    if len(folded) == len(text) and "\u0131" not in text and "\u017f" not in text:
-        return folded
-    return text.translate(_FOLD_EXOTIC)
+    if any(exotic in text for exotic in EXOTIC_CASES):
+        return text.translate(_FOLD_EXOTIC)
+    # `str.lower` of a text outside ASCII looks up every character's case, 25 µs over a 5 KB article.
+    # In UTF-8 every byte of a character outside ASCII is 0x80 or above, so `bytes.lower` turns the
+    # ASCII letters alone, which are all that is looked for (no other letter lower-cases into ASCII
+    # but those of EXOTIC_CASES), in a few microseconds.
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
+    return encoded.lower().decode("utf-8", "surrogatepass")
 
 
 def longest_runs(text: str, encoded: bytes | None = None) -> tuple[int, int]:

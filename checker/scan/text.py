@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from .bounds import fold, longest_runs
 from .digits import digit_places
 from .first import with_first_look
-from .words import CASELESS, DIGITS, STRIDE, Shape, shape
+from .words import CASELESS, DIGITS, LONGEST_STRING, STRIDE, Shape, shape
 
 
 class Text:
@@ -27,7 +28,7 @@ class Text:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = fold(self.text)
+            self._folded = fold(self.text, self.utf8)
         return self._folded
 
     @property
@@ -75,9 +76,17 @@ class Text:
         """Whether one of `strings` (no DIGITS among them) occurs in the text."""
         found = self._contains.get(strings)
         if found is None:
-            found = self._contains[strings] = any(
-                string in (self.folded if how == CASELESS else self.text) for string, how in strings)
+            found = self._contains[strings] = any(self._occurs(string, how) for string, how in strings)
         return found
+
+    def _occurs(self, string: str, how: str) -> bool:
+        """Where the places of the string's start are known (a pattern looked for it), the string is
+        looked for there rather than by reading the whole text again."""
+        haystack = self.folded if how == CASELESS else self.text
+        starts = self._places.get((string[:LONGEST_STRING], how))
+        if starts is None:
+            return string in haystack
+        return any(haystack.startswith(string, place) for place in starts)
 
     def _places_of(self, string: str, how: str) -> list[int]:
         key = (string, how)
@@ -86,12 +95,7 @@ class Text:
             if how == DIGITS:
                 found = digit_places(self.text, self.utf8)
             else:
-                found = []
-                haystack = self.folded if how == CASELESS else self.text
-                at = haystack.find(string)
-                while at != -1:
-                    found.append(at)
-                    at = haystack.find(string, at + 1)
+                found = find_all(self.folded if how == CASELESS else self.text, string)
             self._places[key] = found
         return found
 
@@ -285,6 +289,35 @@ def _after_digits(found: Shape, prepared: Text) -> Callable[[int], int | None]:
 
 def _anywhere(start: int) -> int:
     return start
+
+
+def find_all(haystack: str, string: str) -> list[int]:
+    """Every place of `string` in `haystack`, overlapping ones too, in order.
+
+    A string that holds a digit ("g7", "g-7") is found by that digit: `str.find` of one character
+    runs at memchr speed and digits are few in prose, where `str.find` of a string of two or three
+    characters reads the whole text at about a nanosecond a character (4 µs over a 5 KB article).
+    """
+    digit_at = _digit_at(string)
+    found = []
+    if digit_at < 0:
+        at = haystack.find(string)
+        while at != -1:
+            found.append(at)
+            at = haystack.find(string, at + 1)
+        return found
+    at = haystack.find(string[digit_at], digit_at)
+    while at != -1:
+        if haystack.startswith(string, at - digit_at):
+            found.append(at - digit_at)
+        at = haystack.find(string[digit_at], at + 1)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _digit_at(string: str) -> int:
+    """Where the string's first ASCII digit is, or -1."""
+    return next((index for index, char in enumerate(string) if "0" <= char <= "9"), -1)
 
 
 _ANY_DIGIT = (("0", DIGITS),)
