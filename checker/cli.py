@@ -323,6 +323,7 @@ def run() -> int:
     # The command runs without the cyclic garbage collector: it makes few cycles, and each collection
     # walked every object alive, the claim pack's and the report's (a tenth of a re-run's time, even at
     # the raised threshold of pipeline.fewer_collections). Worker processes collect as usual.
+    collecting = gc.isenabled()
     gc.disable()
     try:
         app()
@@ -338,7 +339,8 @@ def run() -> int:
                    "(a bug in factcheck: run again with FACTCHECK_TRACEBACK=1 to see where, and please report it)", err=True)
         return EXIT_ERROR
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
     return EXIT_CLEAN
 
 
