@@ -89,14 +89,14 @@ def checker_environment(workdir: Path) -> dict[str, str]:
 
 def prime_bytecode(environment: dict[str, str]) -> None:
     """One untimed check of the seeds with two workers: every module the timed runs import is compiled."""
-    command = [sys.executable, "-m", "checker.cli", "check", "seeds", "--format", "json", "--no-cache", "--jobs", "2",
+    command = [sys.executable, "-m", "checker", "check", "seeds", "--format", "json", "--no-cache", "--jobs", "2",
                "--fail-on", "never", "--quiet"]
     subprocess.run(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, check=True)
 
 
 def run_checker(corpus: Path, cache: Path, jobs: int | None, keep_report: bool, environment: dict[str, str]) -> Run:
     """One `factcheck check --format json` in its own process; peak RSS over it and its workers."""
-    command = [sys.executable, "-m", "checker.cli", "check", str(corpus), "--format", "json", "--quiet", "--timings",
+    command = [sys.executable, "-m", "checker", "check", str(corpus), "--format", "json", "--quiet", "--timings",
                "--cache-dir", str(cache)]
     if jobs:
         command += ["--jobs", str(jobs)]

@@ -16,6 +16,18 @@ def test_clean_corpus_exits_0_and_prints_the_summary():
     assert done.stdout.splitlines()[-1] == "5 documents, 33 claims: 0 contradictions, 1 discrepancies, 2 successions, 4 agreements"
 
 
+def test_python_dash_m_checker_is_the_command_with_the_collector_off_from_the_start():
+    """`python -m checker` (what the `factcheck` script runs) gives the report `checker.cli` gives, exit code and all."""
+    cli = run_cli("check", str(SEEDS), "-f", "json", "--no-cache")
+    command = subprocess.run([sys.executable, "-m", "checker", "check", str(SEEDS), "-f", "json", "--no-cache"],
+                             capture_output=True, text=True)
+    assert (command.returncode, command.stdout, command.stderr) == (cli.returncode, cli.stdout, cli.stderr)
+    assert cli.returncode == 0 and cli.stdout.startswith("{")
+    probe = subprocess.run([sys.executable, "-c", "import gc, checker.__main__; print(gc.isenabled())"],
+                           capture_output=True, text=True)
+    assert probe.stdout == "False\n"  # the command's imports make no collections (checker/__main__.py)
+
+
 def test_contradiction_exits_1(tmp_path):
     (tmp_path / "a.txt").write_text("Yesterday the 54th Security Consultative Meeting was held.")
     (tmp_path / "b.txt").write_text("The 56th SCM will be held later this year.")
