@@ -9,12 +9,11 @@ nothing is ever looked up across versions.
 
 All entries of one corpus are kept in one pack file, read in one go. A pack
 holds its body in Python's marshal format, which this interpreter reads and
-writes several times faster than JSON (a pack of 10,000 articles: 25 ms to
-read, 10 to write, against 45 and 80); a pack written by another interpreter
-is not read. A run
-that changed a little appends its changes to the pack's journal, a line each;
-one that changed much, or a journal grown long, replaces the pack whole
-(temporary file, then rename) and drops the journal. Two runs sharing the
+writes faster than JSON (a pack of 10,000 articles: 25 ms to read and 10 to
+write, against 45 and 80); a pack written by another interpreter is not read.
+A run that changed a little appends its changes to the pack's journal, a line
+of JSON each; one that changed much, or a journal grown long, replaces the pack
+whole (temporary file, then rename) and drops the journal. Two runs sharing the
 cache each leave a complete pack, and deleting the directory only costs a cold
 run. A pack and each journal line carry the checksum of what they hold; one
 that does not match is dropped and its entries recomputed, never trusted: a
@@ -285,8 +284,8 @@ def _journal_line(line: bytes, pack_checksum: str) -> dict | None:
 
 
 def write_pack(path: Path, body: dict) -> None:
-    """Replace the pack at `path` with `body` and its checksum; never half-written. The body holds
-    what JSON can (dicts with str keys, lists, str, int, float, bool, None)."""
+    """Replace the pack at `path` with `body` and its checksum; never half-written. The body is plain
+    data: dicts with str keys, lists, tuples, str, int, float, bool, None."""
     encoded = marshal.dumps(body)
     checksum = hashlib.sha256(encoded).hexdigest().encode()
     write_whole(path, b"factcheck pack %d %s %s\n" % (FORMAT, _INTERPRETER, checksum), encoded)
