@@ -356,8 +356,9 @@ class FindingMemo:
         self.reused += 1
         return findings
 
-    def put(self, rule_id: str, subject: str, signature: str, findings: list[Finding]) -> None:
-        self.kept[f"{rule_id}\0{subject}"] = [signature, [f.model_dump(mode="json") for f in findings]]
+    def put(self, rule_id: str, subject: str, signature: str, records: list[dict]) -> None:
+        """Keep a subject's findings, as records (Finding.model_dump(mode="json"))."""
+        self.kept[f"{rule_id}\0{subject}"] = [signature, records]
         self.changed = True
         self.compared += 1
 

@@ -94,10 +94,9 @@ def compare_rows(claims: Claims, rules: RuleSet, memo: FindingMemo | None) -> li
 
     # The subjects are independent: a large comparison takes two cores (see halves.py).
     for (rule, subject, _, signature), records in zip(to_compare, in_two_halves(to_compare, compare, lambda task: len(task[2]))):
-        found = [Finding.model_validate(record) for record in records]
         if signature:
-            memo.put(rule.id, subject, signature, found)
-        findings.extend(found)
+            memo.put(rule.id, subject, signature, records)
+        findings.extend(Finding.model_validate(record) for record in records)
     return sorted(findings, key=finding_order)
 
 
